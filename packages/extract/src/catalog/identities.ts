@@ -194,27 +194,30 @@ export function identitiesFor(form: Form, present: ReadonlySet<string>): Identit
   }
 }
 
-/** Evaluates an identity over known values: `null` when a cell it needs is missing or blank. */
+/**
+ * Evaluates an identity over known values: `null` when a side has no printed figure. A blank
+ * part counts as none (0), as blank cells mean in these tables; a blank total is left to the
+ * caller, which reports it separately.
+ */
 export function checkIdentity(
   id: Identity,
   value: (code: string) => number | null | undefined,
 ): boolean | null {
-  let left = 0;
-  let right = 0;
-  let parts = 0;
-  for (const c of id.left) {
-    const v = value(c);
-    if (v === null || v === undefined) return null;
-    left += v;
-  }
-  for (const c of id.right) {
-    const v = value(c);
-    if (v === undefined) continue;
-    if (v === null) return null;
-    right += v;
-    parts++;
-  }
-  if (parts === 0) return null;
+  const side = (codes: readonly string[]) => {
+    let sum = 0;
+    let printed = 0;
+    for (const c of codes) {
+      const v = value(c);
+      if (v === null || v === undefined) continue;
+      sum += v;
+      printed++;
+    }
+    return printed === 0 ? null : sum;
+  };
+  if (id.left.length === 1 && value(id.left[0] as string) == null) return null;
+  const left = side(id.left);
+  const right = side(id.right);
+  if (left === null || right === null) return null;
   // Money carries decimals: compare at the printed precision.
   const close = Math.abs(left - right) < 1e-6;
   return id.kind === 'equal' ? close : right <= left + 1e-6;

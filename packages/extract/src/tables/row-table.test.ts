@@ -36,7 +36,7 @@ describe('readRowTable', () => {
 
   it('tells the national table from a local one', () => {
     const national =
-      '统计指标 | 单位 | 统计数 |\n(一)收到申请数 | 件 | 0 |\n(二)申请办结数 | 件 | 0 |\n1.按时办结数 | 件 | 0 |\n(三)申请答复数 | 件 | 0 |\n';
+      '统计指标 | 单位 | 统计数 |\n(一)收到申请数 | 件 | 0 |\n(二)申请办结数 | 件 | 0 |\n1.按时办结数 | 件 | 0 |\n(三)申请答复数 | 件 | 0 |\n2.同意公开答复数 | 件 | 0 |\n';
     expect(detectRowForm(national)?.form).toBe('national-2014');
     const local =
       '指标名称 计量单位 2011年度 历年累计 主动公开信息数 条 5 9 受理依申请公开信息总数 条 0 0 其中:1.当面申请数 条 0 0 3.电子邮件申请数 条 0 0 否决公开答复数 条 0 0';

@@ -4,7 +4,7 @@
  * sections (被依法纠错数 under 行政复议 and 行政诉讼) go to the section whose row came last.
  */
 import { identitiesFor } from '../catalog/identities.ts';
-import { INDICATORS, type IndicatorDef } from '../catalog/indicators.ts';
+import { INDICATORS, type IndicatorDef, indicator } from '../catalog/indicators.ts';
 import type { Form } from '../types.ts';
 import { type Cell, readCells } from './cells.ts';
 import { compactView, findLabels, type KeyedTarget, type LabelHit, labelKey } from './labels.ts';
@@ -22,6 +22,7 @@ export interface RowTableResult {
 }
 
 const TABLE_MARKERS = ['统计表', '统计指标', '指标名称'];
+const MIN_TABLE_ROWS = 5;
 
 function targetsFor(form: RowForm): KeyedTarget<IndicatorDef[]>[] {
   const byKey = new Map<string, IndicatorDef[]>();
@@ -50,13 +51,29 @@ const TARGETS: Record<RowForm, KeyedTarget<IndicatorDef[]>[]> = {
   'national-2014': targetsFor('national-2014'),
 };
 
+/** How many of the sorted `xs` lie in `[lo, hi)`. */
+function countBetween(xs: readonly number[], lo: number, hi: number): number {
+  const first = (v: number) => {
+    let a = 0;
+    let b = xs.length;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if ((xs[m] as number) < v) a = m + 1;
+      else b = m;
+    }
+    return a;
+  };
+  return first(hi) - first(lo);
+}
+
 /** Where the table starts: a 统计表/统计指标 heading followed by rows, else the densest run of rows. */
 function tableStart(text: string, hits: readonly LabelHit<unknown>[]): number {
   let marked = -1;
   let markedHits = 2;
+  const starts = hits.map((h) => h.start);
   for (const marker of TABLE_MARKERS) {
     for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
-      const near = hits.filter((h) => h.start > at && h.start < at + 1500).length;
+      const near = countBetween(starts, at + 1, at + 1500);
       if (near > markedHits || (near === markedHits && at > marked && marked >= 0)) {
         marked = at;
         markedHits = near;
@@ -149,7 +166,9 @@ export function readRowTable(text: string, form: RowForm): RowTableResult {
 export function detectRowForm(text: string): RowTableResult | null {
   const results = (['national-2014', 'provincial'] as const).map((f) => readRowTable(text, f));
   const best = results.reduce((a, b) => (b.values.length > a.values.length ? b : a));
-  return best.rows >= 3 && best.values.length >= 3 ? best : null;
+  // Section headings and a stray 网站公开 in a narrative are not a table: ask for real rows.
+  const dataRows = best.values.filter((v) => !indicator(v.code)?.sectionRow).length;
+  return dataRows >= MIN_TABLE_ROWS ? best : null;
 }
 
 export type { Form };
