@@ -1,48 +1,40 @@
 import { version } from '@gongkai/extract';
+import { benchCommand } from './commands/bench.ts';
+import { evalCommand } from './commands/eval.ts';
+import { extractCommand } from './commands/extract.ts';
+import { type Io, processIo } from './io.ts';
 
 export const USAGE = `gongkai ${version}
 
 Usage: gongkai <command> [options]
 
 Commands:
-  extract <file...>   Extract text from documents
-  eval <corpus-dir>   Evaluate extraction against a labelled corpus
-  bench               Run extraction benchmarks
-  serve               Start the server
+  extract FILE... [--json]      Extract figures, metadata and findings from reports
+  eval CORPUS_DIR [--verbose]   Score extraction against a corpus of reports with truth
+  bench [CORPUS_DIR]            Measure extraction throughput and memory
 
 Options:
   -h, --help          Show this help
   -v, --version       Show version
 `;
 
-type Io = {
-  out: (text: string) => void;
-  err: (text: string) => void;
-};
-
 type Command = (args: string[], io: Io) => Promise<number> | number;
 
-const notImplemented =
-  (name: string): Command =>
-  (_args, io) => {
-    io.err(`gongkai ${name}: not implemented\n`);
-    return 2;
-  };
-
 export const commands: Record<string, Command> = {
-  extract: notImplemented('extract'),
-  eval: notImplemented('eval'),
-  bench: notImplemented('bench'),
-  serve: notImplemented('serve'),
-};
-
-const defaultIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  extract: extractCommand,
+  eval: evalCommand,
+  bench: benchCommand,
+  // The local stack needs the data layer, API and web app, which are not built yet.
+  serve: (_args, io) => {
+    io.err(
+      'gongkai serve: the local stack (DynamoDB Local, API, web app) is not built yet; try `npx gongkai extract FILE`\n',
+    );
+    return 2;
+  },
 };
 
 /** Entry point. Returns the process exit code. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     io.out(USAGE);
