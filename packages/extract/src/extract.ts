@@ -11,6 +11,7 @@ import { findReportYear } from './metadata/report-year.ts';
 import { extractProseFacts } from './prose/prose.ts';
 import { resolveRegion } from './region/region.ts';
 import { readGovTables } from './tables/gov-tables.ts';
+import { compactView } from './tables/labels.ts';
 import type { RawValue } from './tables/raw-value.ts';
 import { detectRowForm } from './tables/row-table.ts';
 import type { ExtractedReport, ExtractedValue, Form, MappedText, Span } from './types.ts';

@@ -165,12 +165,22 @@ function provincialRelations(suffix: string): Identity[] {
   ];
 }
 
+const govCache = new Map<string, Identity[]>();
+
 /** The identities that apply to a report of `form` whose table has the codes in `present`. */
 export function identitiesFor(form: Form, present: ReadonlySet<string>): Identity[] {
   switch (form) {
     case 'gov-2019':
-    case 'gov-2021':
-      return [...requestIdentities(present), ...reviewIdentities()];
+    case 'gov-2021': {
+      // Only which (六) rows are present changes the set: build each variant once.
+      const key = OUTCOME_ROWS.filter((r) => present.has(`${r}:total`)).join();
+      let ids = govCache.get(key);
+      if (!ids) {
+        ids = [...requestIdentities(present), ...reviewIdentities()];
+        govCache.set(key, ids);
+      }
+      return ids;
+    }
     case 'national-2014':
       return nationalIdentities('');
     case 'provincial':

@@ -13,7 +13,14 @@ import {
 } from '../catalog/indicators.ts';
 import { art20Prior } from './art20-priors.ts';
 import { type Cell, readCells } from './cells.ts';
-import { compactView, findLabels, type KeyedTarget, type LabelHit, labelKey } from './labels.ts';
+import {
+  type CompactView,
+  compactView,
+  findLabels,
+  type KeyedTarget,
+  type LabelHit,
+  labelKey,
+} from './labels.ts';
 import { orderedHits } from './ordered-hits.ts';
 import type { PendingRow, RawValue } from './raw-value.ts';
 import { resolveRows } from './resolve-rows.ts';
@@ -27,6 +34,8 @@ export interface GovTables {
   /** Start of table 三 (or of the first table found), for locating the narrative. */
   start: number;
 }
+
+const GOV_MARKERS = ['本年新收', '上年结转', '第二十条', '结转下年度', '予以公开'];
 
 const keysOf = (label: string, variants: readonly string[] = []) => [
   ...new Set([label, ...variants].map(labelKey)),
@@ -146,17 +155,22 @@ function readRequests(
   region: [number, number],
   splitOther: boolean,
   form: GovForm | null,
+  documentHits: readonly LabelHit<RequestRow>[],
 ): RawValue[] {
-  const view = compactView(text, region[0], region[1]);
   const rows = REQUEST_ROWS.filter((r) => r.only !== (splitOther ? 'single-other' : 'split-other'));
-  const targets = REQUEST_TARGETS.filter((t) => rows.includes(t.target));
-  const allHits = findLabels(view, targets);
+  // The document's hits already hold this region's: no second search.
+  const allHits = documentHits.filter(
+    (h) => h.start >= region[0] && h.end <= region[1] && rows.includes(h.target),
+  );
   const hits = orderedHits(allHits, (row) => rows.indexOf(row));
   const codes = (row: RequestRow) => REQUEST_COLUMNS.map((c) => `${row.code}:${c}`);
   const present = new Set(rows.flatMap(codes));
   const identities = identitiesFor(form ?? 'gov-2021', present);
 
   const anchored = resolveRows(requestPending(text, hits, region[1], codes), identities);
+  // Every row read under its own label: no reason to try reading by position.
+  if (hits.length === rows.length && anchored.length === rows.length * REQUEST_COLUMNS.length)
+    return anchored;
   const streamed = streamRows(text, region, allHits, rows.length);
   if (!streamed) return anchored;
   const positional: RawValue[] = streamed.flatMap((cells, r) =>
@@ -264,8 +278,9 @@ function readArt20(text: string, region: [number, number], form: GovForm): RawVa
 }
 
 /** Reads the 2019/2021 tables from normalised text; `form` is null when none is there. */
-export function readGovTables(text: string): GovTables {
-  const view = compactView(text);
+export function readGovTables(text: string, view: CompactView = compactView(text)): GovTables {
+  // Without any of these words there is no 2019/2021 table to look for.
+  if (!GOV_MARKERS.some((m) => view.s.includes(m))) return { form: null, values: [], start: -1 };
   const requestHits = findLabels(view, REQUEST_TARGETS);
   const regions = findRegions(text, requestHits);
   const req = regions.requests;
@@ -280,7 +295,8 @@ export function readGovTables(text: string): GovTables {
   );
   const values: RawValue[] = [];
   if (regions.art20 && form) values.push(...readArt20(text, regions.art20, form));
-  if (regions.requests) values.push(...readRequests(text, regions.requests, splitOther, form));
+  if (regions.requests)
+    values.push(...readRequests(text, regions.requests, splitOther, form, requestHits));
   if (regions.review) values.push(...readReview(text, regions.review));
   const start = regions.art20?.[0] ?? regions.requests?.[0] ?? -1;
   return { form: values.length > 0 ? (form ?? 'gov-2021') : null, values, start };

@@ -7,7 +7,14 @@ import { identitiesFor } from '../catalog/identities.ts';
 import { INDICATORS, type IndicatorDef, indicator } from '../catalog/indicators.ts';
 import type { Form } from '../types.ts';
 import { type Cell, readCells } from './cells.ts';
-import { compactView, findLabels, type KeyedTarget, type LabelHit, labelKey } from './labels.ts';
+import {
+  type CompactView,
+  compactView,
+  findLabels,
+  type KeyedTarget,
+  type LabelHit,
+  labelKey,
+} from './labels.ts';
 import type { PendingRow, RawValue } from './raw-value.ts';
 import { resolveRows } from './resolve-rows.ts';
 
@@ -130,8 +137,11 @@ function valueCells(
 }
 
 /** Reads a pre-2019 table of `form` from normalised text. */
-export function readRowTable(text: string, form: RowForm): RowTableResult {
-  const view = compactView(text);
+export function readRowTable(
+  text: string,
+  form: RowForm,
+  view: CompactView = compactView(text),
+): RowTableResult {
   const allHits = findLabels(view, TARGETS[form]);
   const start = tableStart(text, allHits);
   const hits = allHits.filter((h) => h.start >= start);
@@ -162,9 +172,22 @@ export function readRowTable(text: string, form: RowForm): RowTableResult {
   return { form, values, rows: rows.length, start };
 }
 
+/** Codes only the national table has: enough of them settle the form without trying the local one. */
+const NATIONAL_ONLY = new Set(
+  INDICATORS.filter((d) => d.forms.length === 1 && d.forms[0] === 'national-2014').map(
+    (d) => d.code,
+  ),
+);
+
 /** Which pre-2019 form a text's table follows, if any: the one whose rows match best. */
-export function detectRowForm(text: string): RowTableResult | null {
-  const results = (['national-2014', 'provincial'] as const).map((f) => readRowTable(text, f));
+export function detectRowForm(
+  text: string,
+  view: CompactView = compactView(text),
+): RowTableResult | null {
+  const national = readRowTable(text, 'national-2014', view);
+  const decisive =
+    national.values.filter((v) => NATIONAL_ONLY.has(v.code)).length >= MIN_TABLE_ROWS;
+  const results = decisive ? [national] : [national, readRowTable(text, 'provincial', view)];
   const best = results.reduce((a, b) => (b.values.length > a.values.length ? b : a));
   // Section headings and a stray 网站公开 in a narrative are not a table: ask for real rows.
   const dataRows = best.values.filter((v) => !indicator(v.code)?.sectionRow).length;
