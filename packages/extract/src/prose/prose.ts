@@ -6,6 +6,8 @@
  * two digits) because pdftotext breaks lines in the middle of words (`答\n复 3050 件`). Every
  * gap is a bounded character class without punctuation, so matching stays linear.
  */
+import { parseChineseNumber } from '../metadata/chinese-numerals.ts';
+import { isSpace } from '../text/chars.ts';
 
 /** One fact read from a sentence; `span` covers the number (or the negative phrase) in the input. */
 export interface ProseFact {
@@ -35,19 +37,6 @@ interface View {
 // split a sentence nor leave a digit next to a figure.
 const PAGE_LINE =
   /^[ \t\u3000]*(?:[-—–][ \t]?\d{1,4}[ \t]?[-—–]|第[ \t]?\d{1,4}[ \t]?页(?:[ \t]*[,，/]?[ \t]*共[ \t]?\d{1,4}[ \t]?页)?)[ \t\u3000]*$/gm;
-
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x3000 ||
-    (c >= 0x2000 && c <= 0x200b) ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0xfeff
-  );
-}
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -161,33 +150,16 @@ function sentenceBounds(s: string, pos: number, max = 200): [number, number] {
   return [a, b];
 }
 
-const CJK_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 function parseNumber(raw: string): number | null {
   if (/^[\d,.]+$/.test(raw)) {
     const v = Number(raw.replace(/,/g, ''));
     return Number.isFinite(v) ? v : null;
   }
-  // 十, 十二, 二十, 二十三; anything else is not a count we trust.
-  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(raw);
+  // 十, 十二, 二十, 二十三 or a lone digit; anything else is not a count we trust.
   if (raw === '零' || raw === '〇') return 0;
-  if (!m || raw.length === 0) return null;
-  const [, tens, ten, ones] = m;
-  if (!ten) return tens && !ones ? (CJK_DIGITS[tens] ?? null) : null;
-  return (tens ? (CJK_DIGITS[tens] ?? 1) : 1) * 10 + (ones ? (CJK_DIGITS[ones] ?? 0) : 0);
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(raw);
+  if (!m || raw.length === 0 || (!m[2] && m[3])) return null;
+  return parseChineseNumber(raw);
 }
 
 // Figures of other bodies: 乡镇/街道/各部门 counts and per-column (栏目) sub-counts.

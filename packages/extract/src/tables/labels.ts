@@ -3,28 +3,12 @@
  * (`三、本年度办 理结果`, `社会公益 组织`), so they are searched in a view of the text with
  * whitespace removed, and every hit is mapped back to offsets of the real text.
  */
+import { isSpace } from '../text/chars.ts';
 
 export interface CompactView {
   s: string;
   /** pos[i] is the offset in the real text of compact char i; pos[s.length] is the view's end. */
   pos: Int32Array;
-}
-
-// Same set as \s, tested by code: this runs over every character of every report.
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x3000 ||
-    c === 0xfeff ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f
-  );
 }
 
 /** Builds the whitespace-free view of `text[from, to)`. */
