@@ -30,10 +30,12 @@ export interface ExtractDetails {
 const MIN_GOV_VALUES = 5;
 
 function readTables(text: string): { form: Form; values: RawValue[] } {
-  const gov = readGovTables(text);
+  // One whitespace-free view serves every table reader.
+  const view = compactView(text);
+  const gov = readGovTables(text, view);
   if (gov.form && gov.values.length >= MIN_GOV_VALUES)
     return { form: gov.form, values: gov.values };
-  const rows = detectRowForm(text);
+  const rows = detectRowForm(text, view);
   if (rows) return { form: rows.form, values: rows.values };
   if (gov.form) return { form: gov.form, values: gov.values };
   return { form: 'none', values: [] };

@@ -10,6 +10,9 @@ const sum = (codes: readonly string[], get: (c: string) => number | null | undef
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/** Below this confidence a reading is flagged for a person to check. */
+const UNCERTAIN = 0.7;
+
 /** Findings for every spec identity the table values break, blank totals over non-zero parts, and uncertain readings. */
 export function validate(form: Form, values: readonly ExtractedValue[]): Finding[] {
   const table = new Map<string, number | null>();
@@ -51,15 +54,25 @@ export function validate(form: Form, values: readonly ExtractedValue[]): Finding
     }
   }
 
+  // One finding per table row (its cells were split together) and one per prose guess.
+  const uncertain = new Map<string, ExtractedValue[]>();
   for (const v of values) {
-    if (v.confidence < 0.7) {
-      findings.push({
-        rule: 'reading.uncertain',
-        severity: 'info',
-        message: `${v.code} = ${v.value} was read from cells that split more than one way; the choice is a guess`,
-        codes: [v.code],
-      });
-    }
+    if (v.confidence >= UNCERTAIN) continue;
+    const key =
+      v.source === 'table' ? `table ${v.code.replace(/[:.][^:.]+$/, '')}` : `${v.source} ${v.code}`;
+    uncertain.set(key, [...(uncertain.get(key) ?? []), v]);
+  }
+  for (const group of uncertain.values()) {
+    const shown = group.map((v) => `${v.code} = ${v.value}`).join(', ');
+    findings.push({
+      rule: 'reading.uncertain',
+      severity: 'info',
+      message:
+        group[0]?.source === 'table'
+          ? `${shown}: glued cells that no table identity could split; the split chosen is only the most plausible`
+          : `${shown}: inferred from a sentence that does not state the figure outright`,
+      codes: group.map((v) => v.code),
+    });
   }
 
   // The narrative and the table disagreeing on the same figure is worth a reader's look.
