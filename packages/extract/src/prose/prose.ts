@@ -276,6 +276,27 @@ function push(ctx: Ctx, c: Omit<Cand, 'approx'> & { approx?: boolean }): void {
   ctx.out.push({ approx: false, ...c });
 }
 
+/** A figure read from a match, at the match's own span, unit and approximation flag. */
+function pushHit(
+  ctx: Ctx,
+  code: string,
+  h: { value: number; unit: string; a: number; b: number; approx: boolean },
+  conf: number,
+  rank = 0,
+  defaultUnit = '',
+): void {
+  push(ctx, {
+    code,
+    value: h.value,
+    unit: h.unit || defaultUnit,
+    a: h.a,
+    b: h.b,
+    conf,
+    rank,
+    approx: h.approx,
+  });
+}
+
 /** `d` gives the offsets of the named groups, so spans point at the number itself. */
 function rx(src: string): RegExp {
   return new RegExp(src, 'gd');
@@ -346,16 +367,7 @@ function proactive(ctx: Ctx): void {
       const socialOnly = SOCIAL_ONLY.test(region) && !WEB.test(region);
       const cumulative = CUMULATIVE.test(region) && !THIS_YEAR.test(region);
       const rank = socialOnly || cumulative ? 1 : 0;
-      push(ctx, {
-        code: 'proactive.items',
-        value: h.value,
-        unit: h.unit,
-        a: h.a,
-        b: h.b,
-        conf,
-        rank,
-        approx: h.approx,
-      });
+      pushHit(ctx, 'proactive.items', h, conf, rank);
     }
   }
 }
@@ -412,16 +424,7 @@ function received(ctx: Ctx): void {
         if (!/依申请|信息公开/.test(before) && !/依申请|信息公开/.test(ctx.s.slice(sa, sb)))
           continue;
       }
-      push(ctx, {
-        code: 'requests.received',
-        value: h.value,
-        unit: h.unit,
-        a: h.a,
-        b: h.b,
-        conf,
-        rank: 0,
-        approx: h.approx,
-      });
+      pushHit(ctx, 'requests.received', h, conf);
     }
   }
 }
@@ -439,16 +442,7 @@ function answered(ctx: Ctx): void {
     const label = ctx.s.slice(h.clauseA, h.m.index);
     if (PART_BEFORE_ANSWER.test(label) || NOT_ANSWERED_TOTAL.test(h.prefix)) continue;
     if (mentionsOtherBody(h.prefix)) continue;
-    push(ctx, {
-      code: 'requests.answered',
-      value: h.value,
-      unit: h.unit,
-      a: h.a,
-      b: h.b,
-      conf: 0.85,
-      rank: 0,
-      approx: h.approx,
-    });
+    pushHit(ctx, 'requests.answered', h, 0.85);
   }
 }
 
@@ -550,16 +544,7 @@ function answerParts(ctx: Ctx): void {
       const [sa, sb] = sentenceBounds(ctx.s, h.a);
       if (!/申请|答复/.test(ctx.s.slice(Math.max(0, sa - 120), sb))) continue;
       if (mentionsOtherBody(h.prefix)) continue;
-      push(ctx, {
-        code: rule.code,
-        value: h.value,
-        unit: h.unit,
-        a: h.a,
-        b: h.b,
-        conf: rule.conf,
-        rank: 0,
-        approx: h.approx,
-      });
+      pushHit(ctx, rule.code, h, rule.conf);
     }
   }
 }
@@ -665,16 +650,7 @@ function cases(ctx: Ctx): void {
         const sent = ctx.s.slice(sa, sb);
         if (!/信息公开/.test(sent) || /热线|12345|信访/.test(sent)) continue;
       }
-      push(ctx, {
-        code: rule.code,
-        value: h.value,
-        unit: h.unit,
-        a: h.a,
-        b: h.b,
-        conf: rule.conf,
-        rank: 0,
-        approx: h.approx,
-      });
+      pushHit(ctx, rule.code, h, rule.conf);
     }
   }
   distributive(ctx);
@@ -702,16 +678,7 @@ function distributive(ctx: Ctx): void {
     if (h.m.groups?.each === undefined && h.value !== 0) continue;
     if (CASE_PART.test(h.prefix)) continue;
     for (const code of casesIn(list)) {
-      push(ctx, {
-        code,
-        value: h.value,
-        unit: h.unit || '件',
-        a: h.a,
-        b: h.b,
-        conf: 0.8,
-        rank: 0,
-        approx: h.approx,
-      });
+      pushHit(ctx, code, h, 0.8, 0, '件');
     }
   }
 }
