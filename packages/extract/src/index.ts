@@ -18,6 +18,15 @@ export {
   MAX_INPUT_BYTES,
 } from './decode/errors.ts';
 export { type ExtractDetails, extract, extractDetailed } from './extract.ts';
+export {
+  type RegionLevel,
+  type RegionMatch,
+  type RegionPathStep,
+  regionChildren,
+  regionLevel,
+  regionPath,
+  resolveRegion,
+} from './region/region.ts';
 export type * from './types.ts';
 
 export const version = '0.1.0';

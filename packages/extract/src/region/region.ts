@@ -555,3 +555,12 @@ export function regionPath(code: string): RegionPathStep[] | null {
 export function regionLevel(code: string): RegionLevel | null {
   return getIndex().divisions.get(code)?.level ?? null;
 }
+
+/** Divisions directly under `code` (provinces when null), in code order: for browsing by region. */
+export function regionChildren(code: string | null): RegionPathStep[] {
+  const out: RegionPathStep[] = [];
+  for (const d of getIndex().divisions.values()) {
+    if (d.parent === code) out.push({ code: d.code, name: d.name, level: d.level });
+  }
+  return out.sort((a, b) => a.code.localeCompare(b.code));
+}

@@ -1,0 +1,172 @@
+/**
+ * Corrections: anyone proposes a reading for a value; a moderator accepts or rejects it. Accepting
+ * changes the value's current reading and appends to its history in one transaction, conditioned
+ * on the correction still pending and the value unchanged, so of two concurrent accepts one wins.
+ */
+import { randomUUID } from 'node:crypto';
+import { changeBucket } from '../db/entities/common.ts';
+import type { Store } from '../db/store.ts';
+import { type ReviewDecision, reviewTransition, validateSubmission } from '../domain/correction-state.ts';
+import { CoreError, notFound } from '../errors.ts';
+import { type Page, type PageArgs, pageLimit } from '../queries/page.ts';
+import { getReportById } from '../queries/reports.ts';
+
+export interface SubmitInput {
+  reportId: string;
+  code: string;
+  value: unknown;
+  evidence: unknown;
+  contact?: unknown;
+  /** Who submits: a stable client identifier from the API (never shown to other users). */
+  submitter: string;
+}
+
+export async function submitCorrection(store: Store, input: SubmitInput, now: string, id: string = randomUUID()) {
+  const checked = validateSubmission({ value: input.value, evidence: input.evidence, contact: input.contact });
+  if (!checked.ok) {
+    throw new CoreError('invalid-input', checked.errors.map((e) => `${e.field}: ${e.message}`).join('; '), checked.errors);
+  }
+  const report = await getReportById(store, input.reportId);
+  if (!report) throw notFound(`report ${input.reportId.slice(0, 80)}`);
+  const value = (
+    await store.db.entities.value.get({ reportId: report.reportId, version: report.currentVersion, code: input.code }).go()
+  ).data;
+  if (!value) throw notFound(`value ${input.code.slice(0, 80)} of report ${report.reportId}`);
+  const out = await store.db.entities.correction
+    .create({
+      correctionId: id,
+      reportId: report.reportId,
+      version: report.currentVersion,
+      code: value.code,
+      proposed: checked.value,
+      basis: value.current ?? null,
+      evidence: checked.evidence,
+      ...(checked.contact ? { contact: checked.contact } : {}),
+      submitter: input.submitter,
+      status: 'pending',
+      createdAt: now,
+    })
+    .go();
+  return out.data;
+}
+
+export interface ReviewRequest {
+  correctionId: string;
+  decision: ReviewDecision;
+  reviewer: string;
+  reason: string;
+}
+
+export async function getCorrection(store: Store, correctionId: string) {
+  return (await store.db.entities.correction.get({ correctionId }).go()).data;
+}
+export type CorrectionRecord = NonNullable<Awaited<ReturnType<typeof getCorrection>>>;
+
+export async function reviewCorrection(store: Store, input: ReviewRequest, now: string): Promise<CorrectionRecord> {
+  const { db } = store;
+  const correction = await getCorrection(store, input.correctionId);
+  if (!correction) throw notFound(`correction ${input.correctionId.slice(0, 80)}`);
+  const report = await getReportById(store, correction.reportId);
+  if (!report) throw notFound(`report ${correction.reportId}`);
+  const valueKey = { reportId: report.reportId, version: report.currentVersion, code: correction.code };
+  const value = (await db.entities.value.get(valueKey).go()).data;
+
+  const step = reviewTransition(
+    { status: correction.status, submitter: correction.submitter, basis: correction.basis ?? null },
+    {
+      decision: input.decision,
+      reviewer: input.reviewer,
+      reason: input.reason,
+      currentValue: value ? (value.current ?? null) : Number.NaN,
+      now,
+    },
+  );
+  if (!step.ok) {
+    const code = step.error === 'self-review' ? 'forbidden' : step.error === 'reason-required' ? 'invalid-input' : 'conflict';
+    throw new CoreError(code, step.message);
+  }
+  const review = { status: step.status, reviewer: input.reviewer, reason: input.reason.trim(), reviewedAt: step.reviewedAt };
+  const conflict = () =>
+    new CoreError('conflict', 'the correction was reviewed or the value changed meanwhile; reload and review again');
+  const cancelled = (error: unknown) =>
+    /TransactionCanceled|ConditionalCheckFailed|conditional request failed/i.test(String((error as Error)?.message ?? error));
+
+  if (step.status === 'rejected' || !value) {
+    await db.entities.correction
+      .patch({ correctionId: correction.correctionId })
+      .set(review)
+      .where((attr, op) => op.eq(attr.status, 'pending'))
+      .go()
+      .catch((error: unknown) => {
+        throw cancelled(error) ? conflict() : error;
+      });
+    return { ...correction, ...review };
+  }
+  const result = await db.transaction
+    .write(({ correction: corrections, value: values, history, report: reports }) => [
+      corrections
+        .patch({ correctionId: correction.correctionId })
+        .set(review)
+        .where((attr, op) => op.eq(attr.status, 'pending'))
+        .commit(),
+      values
+        .patch(valueKey)
+        .set({ current: correction.proposed ?? null, correctedBy: correction.correctionId, updatedAt: now })
+        .add({ revision: 1 })
+        .where((attr, op) => op.eq(attr.revision, value.revision))
+        .commit(),
+      history
+        .create({
+          reportId: report.reportId,
+          code: correction.code,
+          at: now,
+          entryId: correction.correctionId,
+          kind: 'corrected',
+          version: report.currentVersion,
+          from: value.current ?? null,
+          to: correction.proposed ?? null,
+          correctionId: correction.correctionId,
+          actor: input.reviewer,
+          reason: review.reason,
+        })
+        .commit(),
+      reports
+        .patch({ agencyId: report.agencyId, year: report.year })
+        .set({ updatedAt: now, changeBucket: changeBucket(now) })
+        .add({ revision: 1 })
+        .commit(),
+    ])
+    .go()
+    .catch((error: unknown) => {
+      if (cancelled(error)) return { canceled: true } as const;
+      throw error;
+    });
+  if (result.canceled) throw conflict();
+  return { ...correction, ...review };
+}
+
+export async function correctionsOfReport(store: Store, reportId: string, page: PageArgs = {}): Promise<Page<CorrectionRecord>> {
+  const out = await store.db.entities.correction.query
+    .byReport({ reportId })
+    .go({ order: 'desc', limit: pageLimit(page.limit), cursor: page.cursor ?? null });
+  return { items: out.data, cursor: out.cursor ?? null };
+}
+
+/** The moderation queue: pending corrections, oldest first. */
+export async function moderationQueue(store: Store, page: PageArgs = {}): Promise<Page<CorrectionRecord>> {
+  const out = await store.db.entities.correction.query
+    .byStatus({ status: 'pending' })
+    .go({ order: 'asc', limit: pageLimit(page.limit), cursor: page.cursor ?? null });
+  return { items: out.data, cursor: out.cursor ?? null };
+}
+
+export async function correctionsBySubmitter(
+  store: Store,
+  submitter: string,
+  page: PageArgs = {},
+): Promise<Page<CorrectionRecord>> {
+  const out = await store.db.entities.correction.query
+    .bySubmitter({ submitter })
+    .go({ order: 'desc', limit: pageLimit(page.limit), cursor: page.cursor ?? null });
+  return { items: out.data, cursor: out.cursor ?? null };
+}

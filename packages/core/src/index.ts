@@ -1,0 +1,27 @@
+/** Gongkai's domain and data layer: agencies, reports, values, findings and corrections in DynamoDB. */
+export { createMeter, type RequestMeter } from './db/client.ts';
+export { type DbConfig, DEFAULT_TABLE, dbConfigFromEnv } from './db/config.ts';
+export {
+  type DynamoDbLocal,
+  JavaMissingError,
+  javaAvailable,
+  startDynamoDbLocal,
+} from './db/dynamodb-local.ts';
+export { dropTable, ensureTable } from './db/setup-table.ts';
+export { openStore, type Store } from './db/store.ts';
+export { GLOBAL_INDEXES, KEY_FIELDS, tableDefinition } from './db/table.ts';
+export * from './domain/agency-identity.ts';
+export * from './domain/agency-search.ts';
+export * from './domain/correction-state.ts';
+export * from './domain/metrics.ts';
+export { CoreError, type CoreErrorCode, isCoreError } from './errors.ts';
+export * from './corrections/corrections.ts';
+export { type IngestFilesOptions, type IngestSummary, ingestFiles, listSourceFiles } from './ingest/ingest-files.ts';
+export { finishPending, type IngestOptions, type IngestOutcome, ingestSource, type SourceFile } from './ingest/ingest-source.ts';
+export { parseReportId, reportIdOf } from './ingest/records.ts';
+export * from './queries/agencies.ts';
+export * from './queries/changes.ts';
+export * from './queries/findings.ts';
+export * from './queries/page.ts';
+export * from './queries/reports.ts';
+export * from './queries/values.ts';

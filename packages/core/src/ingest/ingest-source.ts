@@ -1,0 +1,331 @@
+/**
+ * Stores one source file. Idempotent and crash-safe:
+ * 1. the content hash decides: a source already stored is `unchanged`;
+ * 2. the new version's values, findings and text are written into their own partition (staged,
+ *    invisible: the report still points at its current version);
+ * 3. one transaction makes the version current (report, version, source, agency);
+ * 4. old partitions are cleared and the next year's cross-report findings recomputed, with both
+ *    jobs recorded on the report so that a later run finishes them after a crash.
+ * A crash before 3 leaves only a staged partition, which the next run of the same file rewrites.
+ */
+import { createHash } from 'node:crypto';
+import {
+  type ExtractDetails,
+  extractDetailed,
+  isExtractError,
+  regionLevel,
+  regionPath,
+} from '@gongkai/extract';
+import { clearPartition, batchWrite, putRequests } from '../db/batch.ts';
+import { changeBucket } from '../db/entities/common.ts';
+import type { Store } from '../db/store.ts';
+import { agencyId as makeAgencyId, agencyLevel, isGovernmentReport, normalizeAgencyName, pinyinKeys } from '../domain/agency-identity.ts';
+import { carryReadings } from '../domain/value-carry.ts';
+import { crossReportFindings, type ReportFacts } from '../domain/cross-findings.ts';
+import {
+  findingRecords,
+  parseReportId,
+  type ReportKey,
+  reportIdOf,
+  textChunks,
+  valueRecords,
+} from './records.ts';
+import { loadReportRecord, loadValues, type ReportRecord, type StoredValue } from './read.ts';
+
+export interface SourceFile {
+  bytes: Uint8Array;
+  fileName?: string;
+  sourceUrl?: string;
+}
+
+export type IngestOutcome =
+  | {
+      status: 'ingested' | 'new-version' | 'unchanged';
+      fileName?: string;
+      reportId: string;
+      version: number;
+    }
+  | { status: 'failed'; fileName?: string; reason: string };
+
+export interface IngestOptions {
+  now?: () => Date;
+  /** Test hook: runs after staging, before the version becomes current (a crash there). */
+  afterStage?: () => void | Promise<void>;
+}
+
+const UNKNOWN_REGION = '000000';
+const MAX_ATTEMPTS = 3;
+
+export async function ingestSource(
+  store: Store,
+  file: SourceFile,
+  options: IngestOptions = {},
+): Promise<IngestOutcome> {
+  const now = () => (options.now ?? (() => new Date()))().toISOString();
+  const sourceHash = createHash('sha256').update(file.bytes).digest('hex');
+  const { db } = store;
+
+  const known = (await db.entities.source.get({ sourceHash }).go()).data;
+  if (known?.status === 'complete') {
+    await finishPending(store, known.reportId, now);
+    return { status: 'unchanged', fileName: file.fileName, reportId: known.reportId, version: known.version };
+  }
+
+  let details: ExtractDetails;
+  try {
+    details = extractDetailed(file.bytes);
+  } catch (error) {
+    // A bad file is that file's failure, never the whole run's.
+    const reason = isExtractError(error) ? error.message : `extraction failed: ${String((error as Error)?.message ?? error)}`;
+    return { status: 'failed', fileName: file.fileName, reason };
+  }
+  const { report } = details;
+  if (report.year === null) return { status: 'failed', fileName: file.fileName, reason: 'no report year found in the text' };
+  if (!report.agency.name) return { status: 'failed', fileName: file.fileName, reason: 'no agency name found in the text' };
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await stageAndCommit(store, file, details, sourceHash, known, now, options);
+    } catch (error) {
+      if (!(error instanceof CommitConflict) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** The flip transaction lost a race with another writer; the whole plan is re-read and redone. */
+class CommitConflict extends Error {}
+
+async function stageAndCommit(
+  store: Store,
+  file: SourceFile,
+  details: ExtractDetails,
+  sourceHash: string,
+  known: { reportId: string; version: number; status: string } | null,
+  now: () => string,
+  options: IngestOptions,
+): Promise<IngestOutcome> {
+  const { db } = store;
+  const { report } = details;
+  const year = report.year as number;
+  const name = report.agency.name as string;
+  const regionCode = report.agency.regionCode ?? UNKNOWN_REGION;
+  const normalizedName = normalizeAgencyName(name);
+
+  const alias = (await db.entities.alias.get({ regionCode, normalizedName }).go()).data;
+  const agencyId = alias?.agencyId ?? makeAgencyId(report.agency.regionCode, name);
+  const reportId = reportIdOf(agencyId, year);
+
+  const [agency, existing, previousYear] = await Promise.all([
+    db.entities.agency.get({ agencyId }).go().then((r) => r.data),
+    loadReportRecord(store, agencyId, year),
+    loadReportRecord(store, agencyId, year - 1),
+  ]);
+  // Resuming a crashed run of this same file reuses its staged version number.
+  const version =
+    known?.status === 'staged' && known.reportId === reportId && known.version > (existing?.currentVersion ?? 0)
+      ? known.version
+      : (existing?.versionCount ?? 0) + 1;
+  const key: ReportKey = { reportId, agencyId, year, regionCode, version };
+  const at = now();
+
+  const [before, previousValues] = await Promise.all([
+    existing ? loadValues(store, existing) : Promise.resolve(null),
+    previousYear ? loadValues(store, previousYear) : Promise.resolve(null),
+  ]);
+  const carried = carryReadings(
+    before?.map((v) => ({ code: v.code, extracted: v.extracted, current: v.current, unit: v.unit ?? null })) ?? null,
+    report.values,
+  );
+  const government = isGovernmentReport(name);
+  const cross = crossReportFindings(
+    { year, agencyName: name, publishedAt: report.publishedAt, government, values: carried.current },
+    previousYear && previousValues ? factsOf(previousYear, previousValues, government) : null,
+  );
+
+  const values = valueRecords(key, report.values, carried.current, at);
+  const findings = [...findingRecords(key, 'report', report.findings), ...findingRecords(key, 'cross', cross)];
+
+  // Stage: a clean partition, then every item of the version.
+  await clearPartition(store, versionPartition(store, reportId, version));
+  await db.entities.source.put({ sourceHash, reportId, version, status: 'staged', fileName: file.fileName, createdAt: at }).go();
+  await db.entities.version
+    .put({
+      reportId,
+      version,
+      sourceHash,
+      status: 'staged',
+      fileName: file.fileName,
+      bytes: file.bytes.byteLength,
+      encoding: details.encoding,
+      form: report.form,
+      publishedAt: report.publishedAt ?? undefined,
+      extractorVersion: EXTRACTOR_VERSION,
+      changes: existing ? carried.changes.map((c) => ({ code: c.code, from: c.from ?? null, to: c.to ?? null })) : [],
+      ingestedAt: at,
+    })
+    .go();
+  await batchWrite(store, [
+    ...putRequests(db.entities.value.put(values).params()),
+    ...putRequests(db.entities.finding.put(findings).params()),
+    ...putRequests(db.entities.text.put(textChunks(key, details.source)).params()),
+  ]);
+  await options.afterStage?.();
+
+  // Commit: one transaction makes the staged version the report's current one.
+  const next = await loadReportRecord(store, agencyId, year + 1);
+  const level = agencyLevel(name, regionLevel(regionCode));
+  const keys = pinyinKeys(name);
+  const path = regionPath(regionCode)?.map((s) => s.name) ?? [];
+  const reportFields = {
+    regionCode,
+    agencyName: name,
+    form: report.form,
+    publishedAt: report.publishedAt ?? undefined,
+    sourceUrl: file.sourceUrl,
+    currentVersion: version,
+    versionCount: version,
+    sourceHash,
+    valueCount: values.length,
+    findingCount: findings.length,
+    updatedAt: at,
+    changeBucket: changeBucket(at),
+  };
+  const result = await db.transaction
+    .write(({ report: reports, version: versions, source, agency: agencies, alias: aliases }) => [
+      existing
+        ? reports
+            .patch({ agencyId, year })
+            .set({
+              ...reportFields,
+              revision: existing.revision + 1,
+              cleanupVersions: [...(existing.cleanupVersions ?? []), existing.currentVersion],
+              pendingNeighbour: next !== null,
+            })
+            .where((attr, op) => op.eq(attr.revision, existing.revision))
+            .commit()
+        : reports
+            .create({ agencyId, year, reportId, ...reportFields, revision: 1, createdAt: at, pendingNeighbour: next !== null })
+            .commit(),
+      versions.patch({ reportId, version }).set({ status: 'current' }).commit(),
+      ...(existing ? [versions.patch({ reportId, version: existing.currentVersion }).set({ status: 'superseded' }).commit()] : []),
+      source.patch({ sourceHash }).set({ status: 'complete' }).commit(),
+      agency
+        ? agencies
+            .patch({ agencyId })
+            .set({ updatedAt: at, changeBucket: changeBucket(at), latestYear: Math.max(agency.latestYear ?? year, year) })
+            .add({ reportCount: existing ? 0 : 1 })
+            .commit()
+        : agencies
+            .create({
+              agencyId,
+              name,
+              normalizedName,
+              aliases: [name],
+              regionCode,
+              province: regionCode.slice(0, 2),
+              regionPath: path,
+              level,
+              pinyin: keys.full,
+              initials: keys.initials,
+              reportCount: 1,
+              latestYear: year,
+              createdAt: at,
+              updatedAt: at,
+              changeBucket: changeBucket(at),
+            })
+            .commit(),
+      ...(alias ? [] : [aliases.put({ regionCode, normalizedName, agencyId }).commit()]),
+    ])
+    .go()
+    .catch((error: unknown) => {
+      if (isCancelled(error)) throw new CommitConflict(String(error));
+      throw error;
+    });
+  if (result.canceled) throw new CommitConflict('transaction cancelled');
+
+  await finishPending(store, reportId, now);
+  return { status: existing ? 'new-version' : 'ingested', fileName: file.fileName, reportId, version };
+}
+
+const EXTRACTOR_VERSION = '0.1.0';
+
+function isCancelled(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? error);
+  return /TransactionCanceled|ConditionalCheckFailed|transaction.*cancel/i.test(text);
+}
+
+function versionPartition(store: Store, reportId: string, version: number): string {
+  const params = store.db.entities.value.query.primary({ reportId, version }).params() as {
+    ExpressionAttributeValues: Record<string, string>;
+  };
+  return params.ExpressionAttributeValues[':pk'] as string;
+}
+
+function factsOf(report: ReportRecord, values: readonly StoredValue[], government: boolean): ReportFacts {
+  return {
+    year: report.year,
+    agencyName: report.agencyName ?? null,
+    publishedAt: report.publishedAt ?? null,
+    government,
+    values: new Map(values.map((v) => [v.code, v.current])),
+  };
+}
+
+/**
+ * The jobs a committed version leaves: clear superseded partitions, recompute the next year's
+ * cross-report findings. Each is idempotent; the report remembers them until they are done.
+ */
+export async function finishPending(store: Store, reportId: string, now: () => string): Promise<void> {
+  const id = parseReportId(reportId);
+  if (!id) return;
+  const report = await loadReportRecord(store, id.agencyId, id.year);
+  if (!report || (!report.cleanupVersions?.length && !report.pendingNeighbour)) return;
+  for (const version of report.cleanupVersions ?? []) {
+    if (version !== report.currentVersion) await clearPartition(store, versionPartition(store, reportId, version));
+  }
+  if (report.pendingNeighbour) await refreshNextYear(store, report, now);
+  await store.db.entities.report
+    .patch({ agencyId: report.agencyId, year: report.year })
+    .remove(['cleanupVersions', 'pendingNeighbour'])
+    .go();
+}
+
+/** Recomputes the cross-report findings of the year after `report`, which compare against it. */
+async function refreshNextYear(store: Store, report: ReportRecord, now: () => string): Promise<void> {
+  const { db } = store;
+  const next = await loadReportRecord(store, report.agencyId, report.year + 1);
+  if (!next) return;
+  const [values, nextValues] = await Promise.all([loadValues(store, report), loadValues(store, next)]);
+  const government = isGovernmentReport(next.agencyName ?? '');
+  const findings = crossReportFindings(
+    factsOf(next, nextValues, government),
+    factsOf(report, values, isGovernmentReport(report.agencyName ?? '')),
+  );
+  const key: ReportKey = {
+    reportId: next.reportId,
+    agencyId: next.agencyId,
+    year: next.year,
+    regionCode: next.regionCode,
+    version: next.currentVersion,
+  };
+  const old = await db.entities.finding.query
+    .primary({ reportId: next.reportId, version: next.currentVersion, scope: 'cross' })
+    .go({ pages: 'all' });
+  const fresh = findingRecords(key, 'cross', findings);
+  // Same keys (scope, seq) are overwritten; only surplus old ones need deleting.
+  const surplus = old.data.filter((f) => f.seq >= fresh.length);
+  await batchWrite(store, [
+    ...putRequests(db.entities.finding.put(fresh).params()),
+    ...putRequests(surplus.length ? db.entities.finding.delete(surplus).params() : []),
+  ]);
+  const at = now();
+  await db.entities.report
+    .patch({ agencyId: next.agencyId, year: next.year })
+    .set({
+      updatedAt: at,
+      changeBucket: changeBucket(at),
+      findingCount: (next.findingCount ?? 0) - old.data.length + fresh.length,
+    })
+    .add({ revision: 1 })
+    .go();
+}

@@ -1,0 +1,23 @@
+/** Finding reads: access pattern 6. */
+import type { Store } from '../db/store.ts';
+import { type Page, type PageArgs, pageLimit } from './page.ts';
+
+export async function findingsOfReport(store: Store, report: { reportId: string; currentVersion: number }) {
+  const out = await store.db.entities.finding.query
+    .primary({ reportId: report.reportId, version: report.currentVersion })
+    .go({ pages: 'all' });
+  return out.data;
+}
+export type FindingRecord = Awaited<ReturnType<typeof findingsOfReport>>[number];
+
+/** Findings of one rule across reports, newest year first. */
+export async function findingsByRule(
+  store: Store,
+  rule: string,
+  page: PageArgs & { year?: number } = {},
+): Promise<Page<FindingRecord>> {
+  const base = store.db.entities.finding.query.byRule({ rule });
+  const ranged = page.year !== undefined ? base.begins({ year: page.year }) : base;
+  const out = await ranged.go({ order: 'desc', limit: pageLimit(page.limit), cursor: page.cursor ?? null });
+  return { items: out.data, cursor: out.cursor ?? null };
+}
