@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { submitCorrection, reviewCorrection } from '../../packages/core/src/corrections/corrections.ts';
+import { ingestSource } from '../../packages/core/src/ingest/ingest-source.ts';
+import { getReportById, versionsOfReport } from '../../packages/core/src/queries/reports.ts';
+import { indicatorAcrossAgencies, valueHistory, valuesOfReport } from '../../packages/core/src/queries/values.ts';
+import { freshStore, type TestStore } from '../support/store.ts';
+import { bytesOf, corpusText, withFigure } from './corpus.ts';
+import { countItems } from '../support/scan.ts';
+
+const NAME = 'js-huaian-city-2024.txt';
+const CODE = 'requests.granted:natural';
+
+describe('a changed source for the same agency and year', () => {
+  let store: TestStore;
+  const original = corpusText(NAME);
+  let reportId = '';
+
+  beforeAll(async () => {
+    store = await freshStore();
+    const first = await ingestSource(store, { bytes: bytesOf(original), fileName: NAME });
+    if (first.status === 'failed') throw new Error(first.reason);
+    reportId = first.reportId;
+  });
+
+  const valueOf = async (code: string) => {
+    const report = await getReportById(store, reportId);
+    const values = await valuesOfReport(store, report as NonNullable<typeof report>);
+    return values.find((v) => v.code === code);
+  };
+
+  it('becomes a new current version that records what changed', async () => {
+    const before = await valueOf(CODE);
+    const other = await valueOf('requests.granted:business');
+    // A moderator corrected an unrelated cell of version 1: it must survive the new version.
+    const c = await submitCorrection(
+      store,
+      { reportId, code: 'requests.granted:business', value: 99, evidence: 'the PDF prints 99', submitter: 'alice' },
+      '2026-01-01T00:00:00.000Z',
+    );
+    await reviewCorrection(store, { correctionId: c.correctionId, decision: 'accept', reviewer: 'bob', reason: 'matches PDF' }, '2026-01-02T00:00:00.000Z');
+
+    const edited = withFigure(original, CODE, 777);
+    const outcome = await ingestSource(store, { bytes: bytesOf(edited), fileName: 'edited.txt' });
+    expect(outcome).toMatchObject({ status: 'new-version', reportId, version: 2 });
+
+    const report = await getReportById(store, reportId);
+    expect(report).toMatchObject({ currentVersion: 2, versionCount: 2 });
+    const versions = await versionsOfReport(store, reportId);
+    expect(versions.map((v) => [v.version, v.status])).toEqual([
+      [1, 'superseded'],
+      [2, 'current'],
+    ]);
+    expect(versions[1]?.changes).toContainEqual({ code: CODE, from: before?.extracted, to: 777 });
+
+    const after = await valueOf(CODE);
+    expect(after).toMatchObject({ extracted: 777, current: 777, version: 2 });
+    expect(await valueOf('requests.granted:business')).toMatchObject({ extracted: other?.extracted, current: 99 });
+
+    const history = await valueHistory(store, reportId, CODE);
+    expect(history).toEqual([expect.objectContaining({ kind: 're-extracted', from: before?.extracted, to: 777, version: 2 })]);
+  });
+
+  it('leaves no items of the superseded version behind', async () => {
+    const counts = await countItems(store);
+    const report = await getReportById(store, reportId);
+    expect(counts.value).toBe(report?.valueCount);
+    expect(counts.finding ?? 0).toBe(report?.findingCount);
+    expect(counts.version).toBe(2);
+    expect(counts.source).toBe(2);
+  });
+
+  it('shows one value per report across agencies', async () => {
+    const page = await indicatorAcrossAgencies(store, { code: CODE, year: 2024 });
+    expect(page.items.map((v) => [v.reportId, v.current])).toEqual([[reportId, 777]]);
+  });
+
+  it('returns to an earlier source as yet another version, and the same bytes as unchanged', async () => {
+    expect((await ingestSource(store, { bytes: bytesOf(original) })).status).toBe('unchanged');
+    const again = withFigure(original, CODE, 778);
+    expect(await ingestSource(store, { bytes: bytesOf(again) })).toMatchObject({ status: 'new-version', version: 3 });
+    expect(await ingestSource(store, { bytes: bytesOf(again) })).toMatchObject({ status: 'unchanged', version: 3 });
+  });
+});
