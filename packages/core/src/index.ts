@@ -1,4 +1,5 @@
 /** Gongkai's domain and data layer: agencies, reports, values, findings and corrections in DynamoDB. */
+export { batchWrite as batchWriteItems, putRequests as putRequestsOf } from './db/batch.ts';
 export { createMeter, type RequestMeter } from './db/client.ts';
 export { type DbConfig, DEFAULT_TABLE, dbConfigFromEnv } from './db/config.ts';
 export {
@@ -15,6 +16,7 @@ export * from './domain/agency-search.ts';
 export * from './domain/correction-state.ts';
 export * from './domain/metrics.ts';
 export { CoreError, type CoreErrorCode, isCoreError } from './errors.ts';
+export * from './export/export.ts';
 export * from './corrections/corrections.ts';
 export { type IngestFilesOptions, type IngestSummary, ingestFiles, listSourceFiles } from './ingest/ingest-files.ts';
 export { finishPending, type IngestOptions, type IngestOutcome, ingestSource, type SourceFile } from './ingest/ingest-source.ts';

@@ -132,7 +132,7 @@ export async function reviewCorrection(store: Store, input: ReviewRequest, now: 
         .commit(),
       reports
         .patch({ agencyId: report.agencyId, year: report.year })
-        .set({ updatedAt: now, changeBucket: changeBucket(now) })
+        .set({ reportId: report.reportId, updatedAt: now, changeBucket: changeBucket(now) })
         .add({ revision: 1 })
         .commit(),
     ])

@@ -12,7 +12,7 @@ const BATCH = 25;
 const CONCURRENCY = 4;
 const MAX_RETRIES = 8;
 
-export async function batchWrite(store: Store, requests: WriteRequest[]): Promise<void> {
+export async function batchWrite(store: Store, requests: WriteRequest[], concurrency = CONCURRENCY): Promise<void> {
   const chunks: WriteRequest[][] = [];
   for (let i = 0; i < requests.length; i += BATCH) chunks.push(requests.slice(i, i + BATCH));
   let next = 0;
@@ -22,7 +22,7 @@ export async function batchWrite(store: Store, requests: WriteRequest[]): Promis
       await writeChunk(store, chunk);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, chunks.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
 }
 
 async function writeChunk(store: Store, chunk: WriteRequest[]): Promise<void> {

@@ -196,6 +196,7 @@ async function stageAndCommit(
         ? reports
             .patch({ agencyId, year })
             .set({
+              reportId,
               ...reportFields,
               revision: existing.revision + 1,
               cleanupVersions: [...(existing.cleanupVersions ?? []), existing.currentVersion],
@@ -322,6 +323,7 @@ async function refreshNextYear(store: Store, report: ReportRecord, now: () => st
   await db.entities.report
     .patch({ agencyId: next.agencyId, year: next.year })
     .set({
+      reportId: next.reportId,
       updatedAt: at,
       changeBucket: changeBucket(at),
       findingCount: (next.findingCount ?? 0) - old.data.length + fresh.length,

@@ -17,7 +17,8 @@ export const reportSchema = {
   attributes: {
     agencyId: { type: 'string', required: true, readOnly: true },
     year: { type: 'number', required: true, readOnly: true },
-    reportId: { type: 'string', required: true, readOnly: true },
+    /** Not readOnly: writes that move updatedAt restate it, as the change index's sort key needs it. */
+    reportId: { type: 'string', required: true },
     regionCode: { type: 'string', required: true },
     agencyName: { type: 'string' },
     form: { type: ['provincial', 'national-2014', 'gov-2019', 'gov-2021', 'none'] as const, required: true },
