@@ -81,3 +81,26 @@ describe('a changed source for the same agency and year', () => {
     expect(await ingestSource(store, { bytes: bytesOf(again) })).toMatchObject({ status: 'unchanged', version: 3 });
   });
 });
+
+describe('sources of one agency-year ingested at the same time', () => {
+  it('each get a version of their own, and the current one holds exactly its own values', async () => {
+    const store = await freshStore();
+    const original = corpusText(NAME);
+    const texts = [1, 2, 3, 4].map((k) => withFigure(original, CODE, 1000 + k));
+    const outcomes = await Promise.all(texts.map((t) => ingestSource(store, { bytes: bytesOf(t) })));
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['ingested', 'new-version', 'new-version', 'new-version']);
+    const reportId = outcomes[0]?.status === 'failed' ? '' : (outcomes[0]?.reportId ?? '');
+    const versions = await versionsOfReport(store, reportId);
+    expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4]);
+    expect(versions.filter((v) => v.status === 'current')).toHaveLength(1);
+    const report = await getReportById(store, reportId);
+    const values = await valuesOfReport(store, report as NonNullable<typeof report>);
+    expect(values.every((v) => v.version === report?.currentVersion)).toBe(true);
+    expect(values).toHaveLength(report?.valueCount ?? -1);
+    const current = versions.find((v) => v.status === 'current');
+    const figure = values.find((v) => v.code === CODE)?.extracted;
+    // The current version's figure is the one its own source printed.
+    const own = outcomes.findIndex((o) => o.status !== 'failed' && o.version === current?.version);
+    expect(figure).toBe(1001 + own);
+  });
+});

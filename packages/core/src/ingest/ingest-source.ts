@@ -54,7 +54,7 @@ export interface IngestOptions {
 }
 
 const UNKNOWN_REGION = '000000';
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 10;
 
 export async function ingestSource(
   store: Store,
@@ -65,29 +65,32 @@ export async function ingestSource(
   const sourceHash = createHash('sha256').update(file.bytes).digest('hex');
   const { db } = store;
 
-  const known = (await db.entities.source.get({ sourceHash }).go()).data;
-  if (known?.status === 'complete') {
-    await finishPending(store, known.reportId, now);
-    return { status: 'unchanged', fileName: file.fileName, reportId: known.reportId, version: known.version };
-  }
-
-  let details: ExtractDetails;
-  try {
-    details = extractDetailed(file.bytes);
-  } catch (error) {
-    // A bad file is that file's failure, never the whole run's.
-    const reason = isExtractError(error) ? error.message : `extraction failed: ${String((error as Error)?.message ?? error)}`;
-    return { status: 'failed', fileName: file.fileName, reason };
-  }
-  const { report } = details;
-  if (report.year === null) return { status: 'failed', fileName: file.fileName, reason: 'no report year found in the text' };
-  if (!report.agency.name) return { status: 'failed', fileName: file.fileName, reason: 'no agency name found in the text' };
-
+  let details: ExtractDetails | undefined;
   for (let attempt = 1; ; attempt++) {
+    const known = (await db.entities.source.get({ sourceHash }).go()).data;
+    if (known?.status === 'complete') {
+      await finishPending(store, known.reportId, now);
+      return { status: 'unchanged', fileName: file.fileName, reportId: known.reportId, version: known.version };
+    }
+    if (!details) {
+      try {
+        details = extractDetailed(file.bytes);
+      } catch (error) {
+        // A bad file is that file's failure, never the whole run's.
+        const reason = isExtractError(error) ? error.message : `extraction failed: ${String((error as Error)?.message ?? error)}`;
+        return { status: 'failed', fileName: file.fileName, reason };
+      }
+    }
+    const { report } = details;
+    if (report.year === null) return { status: 'failed', fileName: file.fileName, reason: 'no report year found in the text' };
+    if (!report.agency.name) return { status: 'failed', fileName: file.fileName, reason: 'no agency name found in the text' };
     try {
-      return await stageAndCommit(store, file, details, sourceHash, known, now, options);
+      return await stageAndCommit(store, file, details, sourceHash, now, options);
     } catch (error) {
+      // Another writer committed this report or a neighbour year meanwhile: re-read and redo.
       if (!(error instanceof CommitConflict) || attempt >= MAX_ATTEMPTS) throw error;
+      // Jittered backoff, so that writers racing for one agency stop colliding.
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** Math.min(attempt, 6)));
     }
   }
 }
@@ -100,7 +103,6 @@ async function stageAndCommit(
   file: SourceFile,
   details: ExtractDetails,
   sourceHash: string,
-  known: { reportId: string; version: number; status: string } | null,
   now: () => string,
   options: IngestOptions,
 ): Promise<IngestOutcome> {
@@ -115,17 +117,12 @@ async function stageAndCommit(
   const agencyId = alias?.agencyId ?? makeAgencyId(report.agency.regionCode, name);
   const reportId = reportIdOf(agencyId, year);
 
-  const [agency, existing, previousYear] = await Promise.all([
+  const [agency, existing, previousYear, next] = await Promise.all([
     db.entities.agency.get({ agencyId }).go().then((r) => r.data),
     loadReportRecord(store, agencyId, year),
     loadReportRecord(store, agencyId, year - 1),
+    loadReportRecord(store, agencyId, year + 1),
   ]);
-  // Resuming a crashed run of this same file reuses its staged version number.
-  const version =
-    known?.status === 'staged' && known.reportId === reportId && known.version > (existing?.currentVersion ?? 0)
-      ? known.version
-      : (existing?.versionCount ?? 0) + 1;
-  const key: ReportKey = { reportId, agencyId, year, regionCode, version };
   const at = now();
 
   const [before, previousValues] = await Promise.all([
@@ -142,29 +139,27 @@ async function stageAndCommit(
     previousYear && previousValues ? factsOf(previousYear, previousValues, government) : null,
   );
 
+  // Stage: reserve a version number, then fill its partition; all invisible until the commit.
+  const version = await reserveVersion(store, {
+    reportId,
+    sourceHash,
+    status: 'staged' as const,
+    fileName: file.fileName,
+    bytes: file.bytes.byteLength,
+    encoding: details.encoding,
+    form: report.form,
+    publishedAt: report.publishedAt ?? undefined,
+    extractorVersion: EXTRACTOR_VERSION,
+    changes: existing ? carried.changes.map((c) => ({ code: c.code, from: c.from ?? null, to: c.to ?? null })) : [],
+    ingestedAt: at,
+  });
+  const key: ReportKey = { reportId, agencyId, year, regionCode, version };
   const values = valueRecords(key, report.values, carried.current, at);
   const findings = [...findingRecords(key, 'report', report.findings), ...findingRecords(key, 'cross', cross)];
-
-  // Stage: a clean partition, then every item of the version.
   await clearPartition(store, versionPartition(store, reportId, version));
-  await db.entities.source.put({ sourceHash, reportId, version, status: 'staged', fileName: file.fileName, createdAt: at }).go();
-  await db.entities.version
-    .put({
-      reportId,
-      version,
-      sourceHash,
-      status: 'staged',
-      fileName: file.fileName,
-      bytes: file.bytes.byteLength,
-      encoding: details.encoding,
-      form: report.form,
-      publishedAt: report.publishedAt ?? undefined,
-      extractorVersion: EXTRACTOR_VERSION,
-      changes: existing ? carried.changes.map((c) => ({ code: c.code, from: c.from ?? null, to: c.to ?? null })) : [],
-      ingestedAt: at,
-    })
-    .go();
+  const sourceItem = { sourceHash, reportId, version, status: 'staged' as const, fileName: file.fileName, createdAt: at };
   await batchWrite(store, [
+    ...putRequests(db.entities.source.put([sourceItem]).params()),
     ...putRequests(db.entities.value.put(values).params()),
     ...putRequests(db.entities.finding.put(findings).params()),
     ...putRequests(db.entities.text.put(textChunks(key, details.source)).params()),
@@ -172,7 +167,6 @@ async function stageAndCommit(
   await options.afterStage?.();
 
   // Commit: one transaction makes the staged version the report's current one.
-  const next = await loadReportRecord(store, agencyId, year + 1);
   const level = agencyLevel(name, regionLevel(regionCode));
   const keys = pinyinKeys(name);
   const path = regionPath(regionCode)?.map((s) => s.name) ?? [];
@@ -183,7 +177,7 @@ async function stageAndCommit(
     publishedAt: report.publishedAt ?? undefined,
     sourceUrl: file.sourceUrl,
     currentVersion: version,
-    versionCount: version,
+    versionCount: Math.max(version, existing?.versionCount ?? 0),
     sourceHash,
     valueCount: values.length,
     findingCount: findings.length,
@@ -236,6 +230,14 @@ async function stageAndCommit(
             })
             .commit(),
       ...(alias ? [] : [aliases.put({ regionCode, normalizedName, agencyId }).commit()]),
+      // The neighbour years must be as read: cross-report findings were computed from them, and
+      // two years of one agency ingested at once must not both miss each other.
+      ...[previousYear, next].map((neighbour, i) =>
+        reports
+          .check({ agencyId, year: year + (i === 0 ? -1 : 1) })
+          .where((attr, op) => (neighbour ? op.eq(attr.revision, neighbour.revision) : op.notExists(attr.reportId)))
+          .commit(),
+      ),
     ])
     .go()
     .catch((error: unknown) => {
@@ -244,15 +246,40 @@ async function stageAndCommit(
     });
   if (result.canceled) throw new CommitConflict('transaction cancelled');
 
-  await finishPending(store, reportId, now);
+  if (existing || next) await finishPending(store, reportId, now);
   return { status: existing ? 'new-version' : 'ingested', fileName: file.fileName, reportId, version };
 }
 
 const EXTRACTOR_VERSION = '0.1.0';
 
+type VersionItem = Parameters<Store['db']['entities']['version']['create']>[0];
+
+/**
+ * Claims a version number by creating its item, so concurrent ingests of one agency-year never
+ * share a partition. A version this same source staged before (a crashed run, or an earlier
+ * attempt that lost a commit race) is taken over instead, so retries leave no orphans.
+ */
+async function reserveVersion(store: Store, item: Omit<VersionItem, 'version'>): Promise<number> {
+  const versions = store.db.entities.version;
+  const all = (await versions.query.primary({ reportId: item.reportId }).go({ pages: 'all' })).data;
+  const mine = all.find((v) => v.sourceHash === item.sourceHash && v.status === 'staged');
+  if (mine) {
+    await versions.put({ ...item, version: mine.version } as VersionItem).go();
+    return mine.version;
+  }
+  for (let version = Math.max(0, ...all.map((v) => v.version)) + 1; ; version++) {
+    try {
+      await versions.create({ ...item, version } as VersionItem).go();
+      return version;
+    } catch (error) {
+      if (!isCancelled(error)) throw error;
+    }
+  }
+}
+
 function isCancelled(error: unknown): boolean {
   const text = String((error as { message?: string })?.message ?? error);
-  return /TransactionCanceled|ConditionalCheckFailed|transaction.*cancel/i.test(text);
+  return /TransactionCanceled|ConditionalCheckFailed|conditional request failed|transaction.*cancel/i.test(text);
 }
 
 function versionPartition(store: Store, reportId: string, version: number): string {
