@@ -1,7 +1,10 @@
 import { version } from '@gongkai/extract';
 import { benchCommand } from './commands/bench.ts';
 import { evalCommand } from './commands/eval.ts';
+import { exportCommand } from './commands/export.ts';
 import { extractCommand } from './commands/extract.ts';
+import { ingestCommand } from './commands/ingest.ts';
+import { serveCommand } from './commands/serve.ts';
 import { type Io, processIo } from './io.ts';
 
 export const USAGE = `gongkai ${version}
@@ -12,6 +15,12 @@ Commands:
   extract FILE... [--json]      Extract figures, metadata and findings from reports
   eval CORPUS_DIR [--verbose]   Score extraction against a corpus of reports with truth
   bench [CORPUS_DIR]            Measure extraction throughput and memory
+  ingest PATH... [--json]       Store reports (files or folders) in the database
+  export --format jsonl|csv     Dump agencies, reports and values [--since ISO] [--out FILE]
+  serve                         Run the local stack: DynamoDB Local and the web server (npm start)
+
+Run \`gongkai COMMAND --help\` for a command's options. The database is DynamoDB Local from
+\`gongkai serve\`, or DYNAMODB_ENDPOINT / GONGKAI_TABLE / AWS_REGION.
 
 Options:
   -h, --help          Show this help
@@ -24,13 +33,9 @@ export const commands: Record<string, Command> = {
   extract: extractCommand,
   eval: evalCommand,
   bench: benchCommand,
-  // The local stack needs the data layer, API and web app, which are not built yet.
-  serve: (_args, io) => {
-    io.err(
-      'gongkai serve: the local stack (DynamoDB Local, API, web app) is not built yet; try `npx gongkai extract FILE`\n',
-    );
-    return 2;
-  },
+  ingest: ingestCommand,
+  export: exportCommand,
+  serve: serveCommand,
 };
 
 /** Entry point. Returns the process exit code. */

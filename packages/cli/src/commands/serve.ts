@@ -1,0 +1,414 @@
+/**
+ * `gongkai serve` (`npm start`): the local stack. DynamoDB Local keeping its data in a folder (or
+ * the DynamoDB at DYNAMODB_ENDPOINT), the bundled sample reports loaded on first run, and an HTTP
+ * server whose handler the GraphQL API and web app will be mounted in.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type DbConfig,
+  type DynamoDbLocal,
+  dbConfigFromEnv,
+  ensureTable,
+  exportProvinces,
+  type IngestSummary,
+  ingestFiles,
+  JavaMissingError,
+  listSourceFiles,
+  openStore,
+  type Store,
+  startDynamoDbLocal,
+} from '@gongkai/core';
+import type { Io } from '../io.ts';
+import { describeDatabase, errorReason, quietSdkWarning, summaryLine } from './ingest.ts';
+
+export const SERVE_USAGE = `Usage: gongkai serve     (also: npm start)
+
+Runs Gongkai locally and prints the URLs; Ctrl-C stops everything it started.
+
+Environment:
+  DYNAMODB_ENDPOINT   use this DynamoDB instead of starting DynamoDB Local
+  DYNAMODB_PORT       port for DynamoDB Local (default 8000)
+  GONGKAI_DATA_DIR    where DynamoDB Local keeps its data (default .data)
+  GONGKAI_TABLE       table name (default gongkai)
+  PORT, HOST          where the web server listens (default 4000, 127.0.0.1)
+
+On first run (a new table) the bundled sample reports are loaded.
+`;
+
+/** The repository root, from this file's place in it (not the working directory). */
+export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+export const SAMPLE_REPORTS = join(REPO_ROOT, 'test/fixtures/corpus/reports');
+
+/** An expected start-up failure, with a one-line message saying what to do. */
+export class StackError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StackError';
+  }
+}
+
+export interface LocalStackOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Base of a relative GONGKAI_DATA_DIR (default: the working directory). */
+  cwd?: string;
+  /** Progress lines. */
+  log?: (line: string) => void;
+}
+
+export interface LocalStackUrls {
+  web: string;
+  health: string;
+  dynamodb: string;
+  /** DynamoDB Local's data folder; null when DYNAMODB_ENDPOINT points elsewhere. */
+  data: string | null;
+}
+
+export interface LocalStack {
+  urls: LocalStackUrls;
+  table: string;
+  /** The sample reports' ingest summary on first run; null otherwise. */
+  samples: IngestSummary | null;
+  /** Closes the HTTP server and the store and stops DynamoDB Local if it was started here. */
+  stop(): Promise<void>;
+}
+
+export function parsePort(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 65535)
+    throw new StackError(`${name} must be a port number (0-65535), not '${value}'`);
+  return n;
+}
+
+/** Whether nothing listens on `port` (checked on every interface, as DynamoDB Local binds them all). */
+export function portFree(port: number, host?: string): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createNetServer();
+    probe.unref();
+    probe.once('error', () => done(false));
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => done(true)));
+  });
+}
+
+interface Counts {
+  agencies: number;
+  reports: number;
+}
+
+/** Agencies and reports readable in the store: one query per province partition, no Scan. */
+export async function countRecords(store: Store): Promise<Counts> {
+  const pages = await Promise.all(
+    exportProvinces().map((province) =>
+      store.db.entities.agency.query
+        .byRegion({ province })
+        .go({ pages: 'all', attributes: ['agencyId', 'reportCount'] }),
+    ),
+  );
+  const agencies = pages.flatMap((p) => p.data);
+  return {
+    agencies: agencies.length,
+    reports: agencies.reduce((n, a) => n + (a.reportCount ?? 0), 0),
+  };
+}
+
+export interface HandlerContext {
+  store: Store;
+  /** Shown by /health. */
+  endpoint: string;
+  table: string;
+}
+
+export function placeholderPage(counts: Counts | null): string {
+  const figures = counts
+    ? `<dl>
+  <dt>机构 <span lang="en">Agencies</span></dt><dd>${counts.agencies}</dd>
+  <dt>报告 <span lang="en">Reports</span></dt><dd>${counts.reports}</dd>
+</dl>`
+    : `<p class="warn">暂时无法读取数据库。<span lang="en">The database cannot be read right now.</span></p>`;
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>公开 Gongkai</title>
+<style>
+body { font-family: system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
+  max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.7; color: #1b1b1b; }
+h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
+.sub { color: #555; margin-top: 0; }
+dl { display: grid; grid-template-columns: max-content auto; gap: 0.3rem 1.5rem; }
+dt { color: #555; } dd { margin: 0; font-weight: 600; font-variant-numeric: tabular-nums; }
+code { background: #f3f3f3; padding: 0.1rem 0.3rem; border-radius: 3px; }
+.warn { color: #a33; }
+</style>
+</head>
+<body>
+<h1>公开 Gongkai</h1>
+<p class="sub">政府信息公开工作年度报告数据 · <span lang="en">Government information-disclosure annual reports as data</span></p>
+<p>本地服务正在运行。GraphQL 接口和网页应用将在后续版本中提供。<br>
+<span lang="en">The local stack is running. The GraphQL API and the web app arrive in later releases.</span></p>
+${figures}
+<p>导出数据 <span lang="en">Export</span>: <code>npx gongkai export --format jsonl</code><br>
+健康检查 <span lang="en">Health</span>: <a href="/health">/health</a></p>
+</body>
+</html>
+`;
+}
+
+function send(
+  res: ServerResponse,
+  req: IncomingMessage,
+  status: number,
+  type: string,
+  body: string,
+  extra: Record<string, string> = {},
+) {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': String(Buffer.byteLength(body)),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...extra,
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * The HTTP handler of the local stack: `/` (placeholder page), `/health`, 404 elsewhere. Kept
+ * apart from the server so the API and web app can be mounted in it later.
+ */
+export function createRequestHandler(
+  ctx: HandlerContext,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  let cached: { at: number; counts: Counts } | null = null;
+  const counts = async () => {
+    if (!cached || Date.now() - cached.at > 5000)
+      cached = { at: Date.now(), counts: await countRecords(ctx.store) };
+    return cached.counts;
+  };
+  const json = 'application/json; charset=utf-8';
+  return (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== '/' && path !== '/health') {
+      send(res, req, 404, json, `${JSON.stringify({ error: 'not found', path })}\n`);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, req, 405, json, `${JSON.stringify({ error: 'method not allowed' })}\n`, {
+        allow: 'GET, HEAD',
+      });
+      return;
+    }
+    const work =
+      path === '/health'
+        ? ctx.store.db.entities.agency.query
+            .byRegion({ province: '00' })
+            .go({ limit: 1 })
+            .then(
+              () =>
+                send(
+                  res,
+                  req,
+                  200,
+                  json,
+                  `${JSON.stringify({ ok: true, dynamodb: ctx.endpoint, table: ctx.table })}\n`,
+                ),
+              (error: unknown) =>
+                send(
+                  res,
+                  req,
+                  503,
+                  json,
+                  `${JSON.stringify({ ok: false, dynamodb: ctx.endpoint, table: ctx.table, error: errorReason(error) })}\n`,
+                ),
+            )
+        : counts().then(
+            (c) =>
+              send(res, req, 200, 'text/html; charset=utf-8', placeholderPage(c), {
+                'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+              }),
+            () => send(res, req, 503, 'text/html; charset=utf-8', placeholderPage(null)),
+          );
+    work.catch(() => {
+      if (!res.headersSent)
+        send(res, req, 500, json, `${JSON.stringify({ error: 'internal error' })}\n`);
+      else res.destroy();
+    });
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      fail(
+        error.code === 'EADDRINUSE' || error.code === 'EACCES'
+          ? new StackError(
+              `port ${port} on ${host} is ${error.code === 'EADDRINUSE' ? 'in use' : 'not allowed'}: set PORT to a free port (e.g. PORT=4001 npm start)`,
+            )
+          : error,
+      );
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      const address = server.address();
+      done(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+const urlHost = (host: string) =>
+  host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+/** Starts the local stack; everything it started is stopped by the returned `stop()`, or on failure. */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  quietSdkWarning();
+  const env = options.env ?? process.env;
+  const log = options.log ?? (() => {});
+  const cleanups: (() => Promise<void> | void)[] = [];
+  let stopped: Promise<void> | null = null;
+  const stop = () => {
+    stopped ??= (async () => {
+      for (const cleanup of cleanups.reverse()) await cleanup();
+    })();
+    return stopped;
+  };
+
+  try {
+    const port = parsePort('PORT', env.PORT, 4000);
+    const host = env.HOST?.trim() || '127.0.0.1';
+    if (port !== 0 && !(await portFree(port, host))) {
+      throw new StackError(
+        `port ${port} is in use: set PORT to a free port (e.g. PORT=4001 npm start)`,
+      );
+    }
+
+    let endpoint = env.DYNAMODB_ENDPOINT?.trim() || undefined;
+    let data: string | null = null;
+    if (!endpoint) {
+      const dbPort = parsePort('DYNAMODB_PORT', env.DYNAMODB_PORT, 8000);
+      data = join(
+        resolve(options.cwd ?? process.cwd(), env.GONGKAI_DATA_DIR?.trim() || '.data'),
+        'dynamodb',
+      );
+      if (dbPort !== 0 && !(await portFree(dbPort))) {
+        throw new StackError(
+          `port ${dbPort} for DynamoDB Local is in use: set DYNAMODB_PORT to a free port (e.g. DYNAMODB_PORT=8001 npm start), or DYNAMODB_ENDPOINT to use the DynamoDB already running there`,
+        );
+      }
+      log(`Starting DynamoDB Local (data in ${data})…\n`);
+      const local: DynamoDbLocal = await startDynamoDbLocal({
+        dbPath: data,
+        port: dbPort === 0 ? undefined : dbPort,
+      });
+      cleanups.push(() => local.stop());
+      endpoint = local.endpoint;
+    }
+
+    const config: DbConfig = dbConfigFromEnv({ ...env, DYNAMODB_ENDPOINT: endpoint });
+    const store = openStore(config);
+    cleanups.push(() => store.close());
+    let created: boolean;
+    try {
+      created = await ensureTable(store.client, config.tableName);
+    } catch (error) {
+      const hint = env.DYNAMODB_ENDPOINT?.trim()
+        ? 'check DYNAMODB_ENDPOINT, or unset it to let gongkai serve start DynamoDB Local'
+        : 'DynamoDB Local stopped answering';
+      throw new StackError(
+        `cannot reach ${describeDatabase(config)} (${errorReason(error)}); ${hint}`,
+      );
+    }
+
+    let samples: IngestSummary | null = null;
+    if (created) {
+      log(`New table '${config.tableName}': loading the bundled sample reports…\n`);
+      const { files } = await listSourceFiles([SAMPLE_REPORTS]);
+      samples = await ingestFiles(store, files, { base: SAMPLE_REPORTS });
+      log(`Loaded the sample reports: ${summaryLine(samples)}\n`);
+      for (const f of samples.failed) log(`  failed: ${f.file}: ${f.reason}\n`);
+    }
+
+    const server = createServer(createRequestHandler({ store, endpoint, table: config.tableName }));
+    const bound = await listen(server, port, host);
+    cleanups.push(
+      () =>
+        new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        }),
+    );
+    const web = `http://${urlHost(host)}:${bound}/`;
+    return {
+      urls: { web, health: `${web}health`, dynamodb: endpoint, data },
+      table: config.tableName,
+      samples,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export function formatUrls(stack: LocalStack): string {
+  return [
+    'Gongkai is running:',
+    `  Web app:   ${stack.urls.web}`,
+    `  Health:    ${stack.urls.health}`,
+    `  DynamoDB:  ${stack.urls.dynamodb} (table ${stack.table})`,
+    `  Data:      ${stack.urls.data ?? 'kept by the DynamoDB at DYNAMODB_ENDPOINT'}`,
+    'Press Ctrl-C to stop',
+    '',
+  ].join('\n');
+}
+
+/** Runs the stack until SIGINT or SIGTERM, then stops everything it started and returns 0. */
+export async function serveCommand(args: string[], io: Io): Promise<number> {
+  if (args.includes('-h') || args.includes('--help')) {
+    io.out(SERVE_USAGE);
+    return 0;
+  }
+  if (args.length > 0) {
+    io.err(`gongkai serve: unexpected argument '${args[0]}'\n\n${SERVE_USAGE}`);
+    return 2;
+  }
+  // Listening from the start: a signal during start-up stops the stack once it is up.
+  let signalled = false;
+  let wake: (() => void) | null = null;
+  const onSignal = () => {
+    signalled = true;
+    wake?.();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    let stack: LocalStack;
+    try {
+      stack = await startLocalStack({ log: io.out });
+    } catch (error) {
+      if (error instanceof JavaMissingError || error instanceof StackError) {
+        io.err(`gongkai serve: ${error.message}\n`);
+        return 2;
+      }
+      io.err(`gongkai serve: could not start: ${errorReason(error)}\n`);
+      return 1;
+    }
+    if (!signalled) {
+      io.out(formatUrls(stack));
+      await new Promise<void>((done) => {
+        wake = done;
+      });
+    }
+    io.out('Stopping…\n');
+    await stack.stop();
+    io.out('Stopped.\n');
+    return 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
