@@ -14,7 +14,7 @@ Usage: gongkai <command> [options]
 Commands:
   extract FILE... [--json]      Extract figures, metadata and findings from reports
   eval CORPUS_DIR [--verbose]   Score extraction against a corpus of reports with truth
-  bench [CORPUS_DIR]            Measure extraction throughput and memory
+  bench [CORPUS_DIR]            Measure extraction, ingest and query cost [--only=extract,ingest,queries]
   ingest PATH... [--json]       Store reports (files or folders) in the database
   export --format jsonl|csv     Dump agencies, reports and values [--since ISO] [--out FILE]
   serve                         Run the local stack: DynamoDB Local and the web server (npm start)
