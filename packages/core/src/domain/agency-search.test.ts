@@ -1,0 +1,390 @@
+import { describe, expect, it } from 'vitest';
+import { type AgencyLevel, pinyinTokens } from './agency-identity.ts';
+import { AgencySearchIndex, type SearchEntry, type SearchHit, type SearchOptions } from './agency-search.ts';
+
+const e = (
+  id: string,
+  name: string,
+  regionCode: string | null = '440100',
+  level: AgencyLevel = 'department',
+  aliases?: string[],
+): SearchEntry => ({ id, name, regionCode, level, ...(aliases ? { aliases } : {}) });
+
+const FIXTURE: SearchEntry[] = [
+  e('gz-edu', '广州市教育局'),
+  e('gz-gov', '广州市人民政府', '440100', 'city'),
+  e('gz-gov-office', '广州市人民政府办公厅'),
+  e('gz-fin', '广州市财政局'),
+  e('th-edu', '天河区教育局', '440106'),
+  e('th-gov', '天河区人民政府', '440106', 'county'),
+  e('cq-edu', '重庆市教育委员会', '500000'),
+  e('cs-edu', '长沙市教育局', '430100'),
+  e('edu', '教育局', null),
+  e('lh', '林和街道办事处', '440106', 'township'),
+  e('cbd', '广州市CBD管委会', '440100', 'department', ['珠江新城管委会', '天河中央商务区管理委员会']),
+  e('sz-edu', '深圳市教育局（深圳市语言文字工作委员会）', '440300'),
+];
+
+const ids = (hits: SearchHit[]) => hits.map((h) => h.id);
+
+describe('AgencySearchIndex.search', () => {
+  const index = new AgencySearchIndex(FIXTURE);
+
+  it.each<[string, SearchOptions, string[]]>([
+    // Han substrings: exact > prefix > earlier substring; ties by shorter name, then id.
+    ['广州市教育局', {}, ['gz-edu']],
+    ['教育局', {}, ['edu', 'cs-edu', 'gz-edu', 'th-edu', 'sz-edu']],
+    ['教育', {}, ['edu', 'cs-edu', 'gz-edu', 'th-edu', 'cq-edu', 'sz-edu']],
+    ['广州市', {}, ['gz-edu', 'gz-fin', 'gz-gov', 'cbd', 'gz-gov-office']],
+    ['人民政府', {}, ['gz-gov', 'th-gov', 'gz-gov-office']],
+    ['  广州 市教育局 ', {}, ['gz-edu']],
+    ['语言文字', {}, ['sz-edu']],
+    ['(深圳市语言文字工作委员会)', {}, ['sz-edu']],
+    // Aliases rank below names.
+    ['珠江新城', {}, ['cbd']],
+    ['管委会', {}, ['cbd']],
+    ['管理委员会', {}, ['cbd']],
+    // ASCII in a name, case-insensitive and width-insensitive.
+    ['cbd', {}, ['cbd']],
+    ['ＣＢＤ', {}, ['cbd']],
+    // Pinyin, from any syllable.
+    ['jiaoyu', {}, ['edu', 'cs-edu', 'gz-edu', 'th-edu', 'cq-edu', 'sz-edu']],
+    ['guangzhoushi', {}, ['gz-edu', 'gz-fin', 'gz-gov', 'cbd', 'gz-gov-office']],
+    ['GuangZhou Shi', {}, ['gz-edu', 'gz-fin', 'gz-gov', 'cbd', 'gz-gov-office']],
+    ['guangzhoushijiaoyuju', {}, ['gz-edu']],
+    ['chongqing', {}, ['cq-edu']],
+    ['changsha', {}, ['cs-edu']],
+    ['linhejiedao', {}, ['lh']],
+    ['jiaoy', {}, ['edu', 'cs-edu', 'gz-edu', 'th-edu', 'cq-edu', 'sz-edu']],
+    ['cbdguan', {}, ['cbd']],
+    // Initials.
+    ['gzsjy', {}, ['gz-edu']],
+    ['jyj', {}, ['edu', 'cs-edu', 'gz-edu', 'th-edu', 'sz-edu']],
+    ['thqrmzf', {}, ['th-gov']],
+    // Filters and limits.
+    ['教育', { regionPrefix: '4401' }, ['gz-edu', 'th-edu']],
+    ['教育', { regionPrefix: '440106' }, ['th-edu']],
+    ['教育', { regionPrefix: '9' }, []],
+    ['人民政府', { level: 'city' }, ['gz-gov']],
+    ['人民政府', { level: 'township' }, []],
+    ['教育', { limit: 2 }, ['edu', 'cs-edu']],
+    ['教育', { limit: 0 }, ['edu']],
+    ['教育', { limit: -5 }, ['edu']],
+    ['教育', { limit: Number.NaN }, ['edu', 'cs-edu', 'gz-edu', 'th-edu', 'cq-edu', 'sz-edu']],
+    // Nothing.
+    ['北京', {}, []],
+    ['zzzz', {}, []],
+    ['', {}, []],
+    ['   \u3000\t', {}, []],
+  ])('%j %j', (query, opts, expected) => {
+    expect(ids(index.search(query, opts))).toEqual(expected);
+  });
+
+  it.each<[string, string, SearchHit['matched']]>([
+    ['广州市教育局', 'gz-edu', 'name'],
+    ['珠江新城', 'cbd', 'alias'],
+    ['jiaoyu', 'gz-edu', 'pinyin'],
+    ['gzsjy', 'gz-edu', 'initials'],
+    ['cbd', 'cbd', 'name'],
+  ])('%j finds %s by %s', (query, id, matched) => {
+    const hit = index.search(query).find((h) => h.id === id);
+    expect(hit?.matched).toBe(matched);
+    expect(hit?.name).toBe(FIXTURE.find((x) => x.id === id)?.name);
+  });
+
+  it('ranks exact > prefix > substring > alias > pinyin > initials', () => {
+    const rank = new AgencySearchIndex([
+      e('exact', '林业局'),
+      e('prefix', '林业局办公室'),
+      e('sub1', '市林业局'),
+      e('sub2', '广州市林业局'),
+      e('alias', '某某局', null, 'department', ['林业局']),
+    ]);
+    const hits = rank.search('林业局');
+    expect(ids(hits)).toEqual(['exact', 'prefix', 'sub1', 'sub2', 'alias']);
+    const scores = hits.map((h) => h.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(new Set(scores).size).toBe(scores.length);
+
+  });
+
+  it.each<[string, [string, string][], string, [string, SearchHit['matched']][]]>([
+    ['pinyin above initials', [['i', '爱宁局'], ['p', '安局']], 'an', [['p', 'pinyin'], ['i', 'initials']]],
+    ['syllables across tokens or within one', [['x', '西安市'], ['y', '县局']], 'xian', [['y', 'pinyin'], ['x', 'pinyin']]],
+    ['one letter is a syllable prefix', [['a', '西安'], ['b', '西']], 'x', [['b', 'pinyin'], ['a', 'pinyin']]],
+    ['earlier syllable first', [['late', '市教育局'], ['early', '教育局']], 'jiaoyu', [['early', 'pinyin'], ['late', 'pinyin']]],
+    ['earlier initial first', [['g', '广州教育'], ['j', '教育']], 'jy', [['j', 'initials'], ['g', 'initials']]],
+    ['initials ties by id', [['c', '蓝鹰办'], ['b', '林业局'], ['a', '刘一局']], 'ly', [['a', 'initials'], ['b', 'initials'], ['c', 'initials']]],
+    ['no partial-syllable match inside a syllable', [['l', '林业局'], ['o', '老一家']], 'inye', []],
+  ])('%s', (_name, entries, query, expected) => {
+    const idx = new AgencySearchIndex(entries.map(([id, name]) => e(id, name)));
+    expect(idx.search(query).map((h) => [h.id, h.matched])).toEqual(expected);
+  });
+
+  it('does not throw on hostile input', () => {
+    const hostile = [
+      '.*',
+      '(((',
+      '[a-z]+$',
+      '\\',
+      '%',
+      '%_%',
+      "' OR 1=1 --",
+      '\u0000\u0001\u001f',
+      '\ud800',
+      '\udfff教育',
+      '𠀀',
+      '👍',
+      '\u202e教育',
+      '教'.repeat(100_000),
+      'a'.repeat(1_000_000),
+      'x|y',
+      '|',
+      '__proto__',
+      'constructor',
+      'ü',
+    ];
+    for (const q of hostile) {
+      expect(() => index.search(q)).not.toThrow();
+      expect(() => index.search(q, { regionPrefix: q, limit: 1e9 })).not.toThrow();
+    }
+    expect(index.search('教'.repeat(100_000))).toEqual([]);
+    expect(ids(index.search('\u202e教育局'))).toEqual(['edu', 'cs-edu', 'gz-edu', 'th-edu', 'sz-edu']);
+    expect(index.search('教育', { level: '__proto__' as AgencyLevel })).toEqual([]);
+    expect(index.search(undefined as unknown as string)).toEqual([]);
+  });
+
+  it('truncates queries to 64 characters', () => {
+    const long = '甲'.repeat(64);
+    const idx = new AgencySearchIndex([e('long', long)]);
+    expect(ids(idx.search(`${long}乙乙乙`))).toEqual(['long']);
+    expect(ids(idx.search(`${'甲'.repeat(63)}乙`))).toEqual([]);
+  });
+
+  it('caps the limit at 100', () => {
+    const many = new AgencySearchIndex(
+      Array.from({ length: 150 }, (_, i) => e(`id${String(i).padStart(3, '0')}`, `第${i}教育局`)),
+    );
+    expect(many.search('教育局', { limit: 1000 })).toHaveLength(100);
+    expect(many.search('教育局')).toHaveLength(20);
+  });
+});
+
+describe('AgencySearchIndex updates', () => {
+  it('adds, replaces and removes', () => {
+    const idx = new AgencySearchIndex([]);
+    expect(idx.size).toBe(0);
+    expect(idx.search('教育')).toEqual([]);
+    idx.add(e('a', '广州市教育局'));
+    idx.add(e('b', '广州市财政局'));
+    expect(idx.size).toBe(2);
+    expect(ids(idx.search('教育'))).toEqual(['a']);
+    // Upsert: the old name no longer matches, the new one does.
+    idx.add(e('a', '广州市体育局'));
+    expect(idx.size).toBe(2);
+    expect(idx.search('教育')).toEqual([]);
+    expect(ids(idx.search('tiyu'))).toEqual(['a']);
+    expect(idx.remove('a')).toBe(true);
+    expect(idx.remove('a')).toBe(false);
+    expect(idx.has('a')).toBe(false);
+    expect(idx.size).toBe(1);
+    expect(idx.search('体育')).toEqual([]);
+    expect(ids(idx.search('广州'))).toEqual(['b']);
+  });
+
+  it('keeps the last of duplicate ids given to the constructor', () => {
+    const idx = new AgencySearchIndex([e('a', '甲局'), e('a', '乙局')]);
+    expect(idx.size).toBe(1);
+    expect(idx.search('甲')).toEqual([]);
+    expect(ids(idx.search('乙'))).toEqual(['a']);
+  });
+
+  it('stays correct across compaction', () => {
+    const idx = new AgencySearchIndex(
+      Array.from({ length: 3000 }, (_, i) => e(`n${i}`, `${i % 2 ? '天河' : '越秀'}区第${i}局`)),
+    );
+    for (let i = 0; i < 2500; i++) idx.remove(`n${i}`);
+    idx.add(e('n10', '越秀区新局'));
+    expect(idx.size).toBe(501);
+    const hits = idx.search('越秀', { limit: 100 });
+    expect(hits[0]?.id).toBe('n10');
+    expect(hits.every((h) => h.id === 'n10' || Number(h.id.slice(1)) >= 2500)).toBe(true);
+    expect(idx.search('第2499局')).toEqual([]);
+    expect(ids(idx.search('第2500局'))).toEqual(['n2500']);
+    expect(ids(idx.search('yuexiuquxinju'))).toEqual(['n10']);
+  });
+});
+
+// --- 300,000 synthetic agencies, checked against a brute-force scan ---------------------------
+
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CITIES = '广州市 深圳市 重庆市 长沙市 成都市 西安市 杭州市 南京市 武汉市 厦门市 银川市 哈尔滨市 榆林市 石嘴山市 六安市 蚌埠市 珠海市 佛山市 东莞市 中山市 苏州市 无锡市 宁波市 温州市 合肥市 福州市 南昌市 济南市 青岛市 郑州市'.split(' ');
+const DISTRICTS = ' 天河区 越秀区 海珠区 朝阳区 海淀区 浦东新区 黄浦区 江北区 渝中区 岳麓区 雁塔区 西湖区 鼓楼区 思明区 南岗区 大武口区 单县 长乐区 江宁区 武昌区 洪山区 龙岗区 南山区 福田区 宝安区 香洲区 禅城区 顺德区 吴中区 姑苏区 鄞州区 鹿城区 蜀山区 仓山区 东湖区 历下区 市南区 金水区 二七区 新城区'.split(' ');
+const SUFFIXES = '教育局 财政局 公安局 人民政府 人民政府办公室 交通运输局 生态环境局 市场监督管理局 卫生健康委员会 发展和改革局 民政局 司法局 自然资源局 住房和城乡建设局 水务局 农业农村局 商务局 文化广电旅游体育局 应急管理局 审计局 统计局 医疗保障局 林业局 人力资源和社会保障局 退役军人事务局 科学技术局 工业和信息化局 档案馆 街道办事处 镇人民政府'.split(' ');
+const TOWNS = '石牌 林和 新塘 沙河 龙华 南头 长安 虎门 石龙 黄埔 永和 太平 和平 建设 胜利'.split(' ');
+
+function synthetic(n: number): SearchEntry[] {
+  const rnd = mulberry32(20240501);
+  const pick = <T,>(xs: readonly T[]): [T, number] => {
+    const i = Math.floor(rnd() * xs.length);
+    return [xs[i] as T, i];
+  };
+  const out: SearchEntry[] = [];
+  for (let i = 0; i < n; i++) {
+    const [city, ci] = pick(CITIES);
+    const [district, di] = pick(DISTRICTS);
+    const [suffix] = pick(SUFFIXES);
+    const township = suffix === '街道办事处' || suffix === '镇人民政府';
+    const name = `${city}${district}${township ? pick(TOWNS)[0] : ''}${suffix}`;
+    const level: AgencyLevel = township
+      ? 'township'
+      : suffix === '人民政府'
+        ? district
+          ? 'county'
+          : 'city'
+        : 'department';
+    const regionCode = rnd() < 0.01 ? null : String(110000 + ci * 1000 + di * 10 + (i % 10));
+    const aliases = rnd() < 0.02 ? [`${district}${suffix}`, `${city.slice(0, -1)}CBD${suffix}`] : undefined;
+    out.push({ id: `a${i.toString(36)}`, name, regionCode, level, ...(aliases ? { aliases } : {}) });
+  }
+  return out;
+}
+
+interface Pinyin {
+  full: string;
+  bounds: number[];
+  initials: string;
+  /** The token each initials character comes from. */
+  initialToken: number[];
+}
+
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\p{Cc}\p{Cf}]+/gu, '');
+
+/** The specified ranking, computed the slow way. */
+function bruteForce(
+  entries: readonly SearchEntry[],
+  query: string,
+  opts: SearchOptions,
+  pinyinOf: (name: string) => Pinyin,
+): { id: string; score: number }[] {
+  const q = norm(query);
+  const ascii = /^[a-z0-9]+$/.test(q);
+  const scored: { id: string; score: number; len: number }[] = [];
+  for (const x of entries) {
+    if (opts.level && x.level !== opts.level) continue;
+    if (opts.regionPrefix && !(x.regionCode ?? '\u0000').startsWith(opts.regionPrefix)) continue;
+    const key = norm(x.name);
+    let score = -1;
+    const pos = key.indexOf(q);
+    if (pos === 0) score = key.length === q.length ? 1000 : 900;
+    else if (pos > 0) score = 800 - Math.min(pos, 99);
+    if (score < 0) {
+      for (const alias of x.aliases ?? []) {
+        const a = norm(alias);
+        if (a === key) continue;
+        const p = a.indexOf(q);
+        const s = p === 0 ? (a.length === q.length ? 650 : 600) : p > 0 ? 500 - Math.min(p, 99) : -1;
+        score = Math.max(score, s);
+      }
+    }
+    if (score < 0 && ascii) {
+      const py = pinyinOf(x.name);
+      const i = py.bounds.findIndex((b) => py.full.startsWith(q, b));
+      if (i >= 0) score = 300 - Math.min(i, 63);
+      else if (q.length >= 2) {
+        const p = py.initials.indexOf(q);
+        if (p >= 0) score = 200 - Math.min(py.initialToken[p] as number, 63);
+      }
+    }
+    if (score >= 0) scored.push({ id: x.id, score, len: key.length });
+  }
+  scored.sort((a, b) => b.score - a.score || a.len - b.len || (a.id < b.id ? -1 : 1));
+  return scored.slice(0, Math.min(opts.limit ?? 20, 100)).map(({ id, score }) => ({ id, score }));
+}
+
+describe('AgencySearchIndex at 300,000 agencies', () => {
+  it('returns what a full scan returns', { timeout: 300_000 }, () => {
+    const entries = synthetic(300_000);
+    const index = new AgencySearchIndex(entries);
+    expect(index.size).toBe(300_000);
+
+    const memo = new Map<string, Pinyin>();
+    const pinyinOf = (name: string) => {
+      let v = memo.get(name);
+      if (!v) {
+        let full = '';
+        let initials = '';
+        const bounds: number[] = [];
+        const initialToken: number[] = [];
+        pinyinTokens(name).forEach((t, i) => {
+          bounds.push(full.length);
+          full += t.text;
+          const init = t.han ? t.text.charAt(0) : t.text;
+          initials += init;
+          for (const _ of init) initialToken.push(i);
+        });
+        v = { full, bounds, initials, initialToken };
+        memo.set(name, v);
+      }
+      return v;
+    };
+
+    const cases: [string, SearchOptions][] = [
+      ['教育', {}],
+      ['教育局', {}],
+      ['广州市教育局', {}],
+      ['广州市天河区教育局', {}],
+      ['市', {}],
+      ['局', { limit: 100 }],
+      ['人民政府', {}],
+      ['天河区人民政府', {}],
+      ['林和街道办事处', { level: 'township' }],
+      ['人民政府', { level: 'city' }],
+      ['人民政府', { level: 'county', regionPrefix: '1100' }],
+      ['教育', { regionPrefix: '11300' }],
+      ['CBD', {}],
+      ['cbd教育', {}],
+      ['天河区教育局', { limit: 100 }],
+      ['jiaoyu', {}],
+      ['jiaoyuju', { limit: 50 }],
+      ['guangzhoushi', {}],
+      ['guangzhoushitianhequ', {}],
+      ['chongqing', {}],
+      ['xian', { limit: 100 }],
+      ['shi', {}],
+      ['s', {}],
+      ['g', { regionPrefix: '110' }],
+      ['gzsjy', {}],
+      ['gzs', {}],
+      ['jyj', {}],
+      ['rmzf', { limit: 100 }],
+      ['thqjyj', {}],
+      ['q', {}],
+      ['不存在', {}],
+      ['zzzzq', {}],
+    ];
+    for (const [query, opts] of cases) {
+      const got = index.search(query, opts).map(({ id, score }) => ({ id, score }));
+      const want = bruteForce(entries, query, opts, pinyinOf);
+      expect({ query, opts, got }).toEqual({ query, opts, got: want });
+    }
+
+    // Incremental refresh at this size.
+    const target = entries[12345] as SearchEntry;
+    index.add({ ...target, name: '独一无二测试局' });
+    expect(index.search('独一无二').map((h) => h.id)).toEqual([target.id]);
+    expect(index.search('duyiwuer').map((h) => h.id)).toEqual([target.id]);
+    index.remove(target.id);
+    expect(index.search('独一无二')).toEqual([]);
+    expect(index.size).toBe(299_999);
+  });
+});
