@@ -1,14 +1,36 @@
 /** Every access pattern of DESIGN.md "Data model", each served by a bounded number of Gets/Queries. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { submitCorrection, correctionsOfReport, moderationQueue, correctionsBySubmitter } from '../../packages/core/src/corrections/corrections.ts';
+import {
+  correctionsBySubmitter,
+  correctionsOfReport,
+  moderationQueue,
+  submitCorrection,
+} from '../../packages/core/src/corrections/corrections.ts';
 import { AgencySearchIndex } from '../../packages/core/src/domain/agency-search.ts';
 import { ingestFiles, listSourceFiles } from '../../packages/core/src/ingest/ingest-files.ts';
-import { agenciesOfRegion, getAgencies, getAgency, loadSearchEntries, regionPrefix } from '../../packages/core/src/queries/agencies.ts';
+import {
+  agenciesOfRegion,
+  getAgencies,
+  getAgency,
+  loadSearchEntries,
+  regionPrefix,
+} from '../../packages/core/src/queries/agencies.ts';
 import { changesSince } from '../../packages/core/src/queries/changes.ts';
 import { findingsByRule, findingsOfReport } from '../../packages/core/src/queries/findings.ts';
 import { PageSizeError } from '../../packages/core/src/queries/page.ts';
-import { getReport, getReportsById, reportsOfAgency, reportsOfYear, sourceText, versionsOfReport } from '../../packages/core/src/queries/reports.ts';
-import { indicatorAcrossAgencies, valueHistory, valuesOfReport } from '../../packages/core/src/queries/values.ts';
+import {
+  getReport,
+  getReportsById,
+  reportsOfAgency,
+  reportsOfYear,
+  sourceText,
+  versionsOfReport,
+} from '../../packages/core/src/queries/reports.ts';
+import {
+  indicatorAcrossAgencies,
+  valueHistory,
+  valuesOfReport,
+} from '../../packages/core/src/queries/values.ts';
 import { freshStore, type TestStore } from '../support/store.ts';
 import { REPORTS } from './corpus.ts';
 
@@ -40,21 +62,31 @@ describe('access patterns', () => {
   it('1. agency by id; agencies of a region, by level', async () => {
     const zone = await pingtan();
     const [byId, n] = await requests(() => getAgency(store, zone.agencyId));
-    expect(byId).toMatchObject({ name: '平潭综合实验区', regionCode: '350128', regionPath: ['福建省', '福州市', '平潭县'] });
+    expect(byId).toMatchObject({
+      name: '平潭综合实验区',
+      regionCode: '350128',
+      regionPath: ['福建省', '福州市', '平潭县'],
+    });
     expect(n).toBe(1);
     const [province] = await requests(() => agenciesOfRegion(store, { region: '350000' }));
     expect(province.items.every((a) => a.regionCode.startsWith('35'))).toBe(true);
     expect(province.items.map((a) => a.name)).toContain('平潭县人民政府');
-    const [counties, m] = await requests(() => agenciesOfRegion(store, { region: '350128', level: 'county' }));
+    const [counties, m] = await requests(() =>
+      agenciesOfRegion(store, { region: '350128', level: 'county' }),
+    );
     expect(counties.items.map((a) => a.name)).toEqual(['平潭县人民政府']);
     expect(m).toBe(1);
     const [js] = await requests(() => agenciesOfRegion(store, { region: '32', level: 'city' }));
     expect(js.items.map((a) => a.name)).toEqual(['淮安市人民政府']);
-    const [batch, b] = await requests(() => getAgencies(store, [zone.agencyId, '000000-aaaaaaaaaa']));
+    const [batch, b] = await requests(() =>
+      getAgencies(store, [zone.agencyId, '000000-aaaaaaaaaa']),
+    );
     expect(batch.map((a) => a?.name ?? null)).toEqual(['平潭综合实验区', null]);
     expect(b).toBe(1);
     expect(() => regionPrefix('35x')).toThrow(/region code/);
-    await expect(agenciesOfRegion(store, { region: '35', limit: 101 })).rejects.toBeInstanceOf(PageSizeError);
+    await expect(agenciesOfRegion(store, { region: '35', limit: 101 })).rejects.toBeInstanceOf(
+      PageSizeError,
+    );
   });
 
   it('2. agency search by name substring and pinyin, from the snapshot', async () => {
@@ -91,7 +123,9 @@ describe('access patterns', () => {
     const [values, n] = await requests(() => valuesOfReport(store, report));
     expect(values).toHaveLength(report.valueCount ?? -1);
     expect(n).toBe(1);
-    const [history, h] = await requests(() => valueHistory(store, report.reportId, 'requests.new:total'));
+    const [history, h] = await requests(() =>
+      valueHistory(store, report.reportId, 'requests.new:total'),
+    );
     expect(history).toEqual([]);
     expect(h).toBe(2);
     const text = await sourceText(store, report.reportId, report.currentVersion);
@@ -100,10 +134,14 @@ describe('access patterns', () => {
   });
 
   it('5. one indicator across agencies for a year and region', async () => {
-    const [all, n] = await requests(() => indicatorAcrossAgencies(store, { code: 'requests.new:total', year: 2024 }));
+    const [all, n] = await requests(() =>
+      indicatorAcrossAgencies(store, { code: 'requests.new:total', year: 2024 }),
+    );
     expect(all.items.map((v) => v.regionCode).sort()).toEqual(['310000', '320800']);
     expect(n).toBe(1);
-    const [js] = await requests(() => indicatorAcrossAgencies(store, { code: 'requests.new:total', year: 2024, region: '320000' }));
+    const [js] = await requests(() =>
+      indicatorAcrossAgencies(store, { code: 'requests.new:total', year: 2024, region: '320000' }),
+    );
     expect(js.items.map((v) => v.regionCode)).toEqual(['320800']);
   });
 
@@ -123,13 +161,20 @@ describe('access patterns', () => {
     const report = await getReport(store, zone.agencyId, 2022);
     const c = await submitCorrection(
       store,
-      { reportId: report?.reportId ?? '', code: 'requests.new:total', value: 3, evidence: 'printed 3 in the PDF', submitter: 's-1' },
+      {
+        reportId: report?.reportId ?? '',
+        code: 'requests.new:total',
+        value: 3,
+        evidence: 'printed 3 in the PDF',
+        submitter: 's-1',
+      },
       new Date().toISOString(),
     );
     const [ofReport, a] = await requests(() => correctionsOfReport(store, report?.reportId ?? ''));
     const [queue, b] = await requests(() => moderationQueue(store));
     const [mine, d] = await requests(() => correctionsBySubmitter(store, 's-1'));
-    for (const page of [ofReport, queue, mine]) expect(page.items.map((x) => x.correctionId)).toEqual([c.correctionId]);
+    for (const page of [ofReport, queue, mine])
+      expect(page.items.map((x) => x.correctionId)).toEqual([c.correctionId]);
     expect([a, b, d]).toEqual([1, 1, 1]);
   });
 
@@ -145,7 +190,9 @@ describe('access patterns', () => {
       pages++;
     }
     const entries = await loadSearchEntries(store);
-    const reports = (await Promise.all(entries.map((e) => reportsOfAgency(store, e.id, { limit: 100 })))).flatMap((p) => p.items);
+    const reports = (
+      await Promise.all(entries.map((e) => reportsOfAgency(store, e.id, { limit: 100 })))
+    ).flatMap((p) => p.items);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBe(entries.length + reports.length);
     expect(pages).toBeGreaterThan(2);

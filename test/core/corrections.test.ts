@@ -23,7 +23,9 @@ describe('the correction workflow', () => {
 
   beforeAll(async () => {
     store = await freshStore();
-    const outcome = await ingestSource(store, { bytes: bytesOf(corpusText('js-hongze-district-2023.txt')) });
+    const outcome = await ingestSource(store, {
+      bytes: bytesOf(corpusText('js-hongze-district-2023.txt')),
+    });
     if (outcome.status === 'failed') throw new Error(outcome.reason);
     reportId = outcome.reportId;
   });
@@ -33,7 +35,11 @@ describe('the correction workflow', () => {
     return (await valuesOfReport(store, report as never)).find((v) => v.code === code);
   };
   const submit = (value: unknown, submitter: string, when: string, code = CODE) =>
-    submitCorrection(store, { reportId, code, value, evidence: 'The published PDF prints another figure.', submitter }, when);
+    submitCorrection(
+      store,
+      { reportId, code, value, evidence: 'The published PDF prints another figure.', submitter },
+      when,
+    );
   const rejection = (p: Promise<unknown>) =>
     p.then(
       () => null,
@@ -44,16 +50,48 @@ describe('the correction workflow', () => {
     const before = await current();
     const c = await submit(42, 'visitor-1', at(1));
     expect(c).toMatchObject({ status: 'pending', basis: before?.current, proposed: 42 });
-    expect((await moderationQueue(store)).items.map((x) => x.correctionId)).toContain(c.correctionId);
+    expect((await moderationQueue(store)).items.map((x) => x.correctionId)).toContain(
+      c.correctionId,
+    );
 
-    const reviewed = await reviewCorrection(store, { correctionId: c.correctionId, decision: 'accept', reviewer: 'mod-1', reason: 'checked the PDF' }, at(2));
+    const reviewed = await reviewCorrection(
+      store,
+      {
+        correctionId: c.correctionId,
+        decision: 'accept',
+        reviewer: 'mod-1',
+        reason: 'checked the PDF',
+      },
+      at(2),
+    );
     expect(reviewed).toMatchObject({ status: 'accepted', reviewer: 'mod-1', reviewedAt: at(2) });
-    expect(await current()).toMatchObject({ extracted: before?.extracted, current: 42, revision: 1, correctedBy: c.correctionId });
+    expect(await current()).toMatchObject({
+      extracted: before?.extracted,
+      current: 42,
+      revision: 1,
+      correctedBy: c.correctionId,
+    });
     expect(await valueHistory(store, reportId, CODE)).toEqual([
-      expect.objectContaining({ kind: 'corrected', from: before?.current, to: 42, actor: 'mod-1', correctionId: c.correctionId }),
+      expect.objectContaining({
+        kind: 'corrected',
+        from: before?.current,
+        to: 42,
+        actor: 'mod-1',
+        correctionId: c.correctionId,
+      }),
     ]);
-    expect((await moderationQueue(store)).items.map((x) => x.correctionId)).not.toContain(c.correctionId);
-    expect(await rejection(reviewCorrection(store, { correctionId: c.correctionId, decision: 'reject', reviewer: 'mod-2', reason: 'again' }, at(3)))).toBe('conflict');
+    expect((await moderationQueue(store)).items.map((x) => x.correctionId)).not.toContain(
+      c.correctionId,
+    );
+    expect(
+      await rejection(
+        reviewCorrection(
+          store,
+          { correctionId: c.correctionId, decision: 'reject', reviewer: 'mod-2', reason: 'again' },
+          at(3),
+        ),
+      ),
+    ).toBe('conflict');
   });
 
   it('rejecting leaves the value alone; the queue is oldest first', async () => {
@@ -62,20 +100,81 @@ describe('the correction workflow', () => {
     const queue = (await moderationQueue(store)).items.map((x) => x.correctionId);
     expect(queue.indexOf(first.correctionId)).toBeLessThan(queue.indexOf(second.correctionId));
     const before = await current('requests.granted:total');
-    await reviewCorrection(store, { correctionId: first.correctionId, decision: 'reject', reviewer: 'mod-1', reason: 'the PDF agrees with us' }, at(6));
-    expect(await current('requests.granted:total')).toMatchObject({ current: before?.current, revision: 0 });
-    expect(await getCorrection(store, first.correctionId)).toMatchObject({ status: 'rejected', reason: 'the PDF agrees with us' });
+    await reviewCorrection(
+      store,
+      {
+        correctionId: first.correctionId,
+        decision: 'reject',
+        reviewer: 'mod-1',
+        reason: 'the PDF agrees with us',
+      },
+      at(6),
+    );
+    expect(await current('requests.granted:total')).toMatchObject({
+      current: before?.current,
+      revision: 0,
+    });
+    expect(await getCorrection(store, first.correctionId)).toMatchObject({
+      status: 'rejected',
+      reason: 'the PDF agrees with us',
+    });
   });
 
   it('refuses self-review, a missing reason, bad input and unknown targets', async () => {
     const c = await submit(5, 'mod-1', at(7), 'requests.partlyGranted:total');
-    expect(await rejection(reviewCorrection(store, { correctionId: c.correctionId, decision: 'accept', reviewer: 'mod-1', reason: 'mine' }, at(8)))).toBe('forbidden');
-    expect(await rejection(reviewCorrection(store, { correctionId: c.correctionId, decision: 'accept', reviewer: 'mod-2', reason: '  ' }, at(8)))).toBe('invalid-input');
+    expect(
+      await rejection(
+        reviewCorrection(
+          store,
+          { correctionId: c.correctionId, decision: 'accept', reviewer: 'mod-1', reason: 'mine' },
+          at(8),
+        ),
+      ),
+    ).toBe('forbidden');
+    expect(
+      await rejection(
+        reviewCorrection(
+          store,
+          { correctionId: c.correctionId, decision: 'accept', reviewer: 'mod-2', reason: '  ' },
+          at(8),
+        ),
+      ),
+    ).toBe('invalid-input');
     expect(await rejection(submit(Number.NaN, 'v', at(8)))).toBe('invalid-input');
-    expect(await rejection(submitCorrection(store, { reportId, code: CODE, value: 1, evidence: 'x', submitter: 'v' }, at(8)))).toBe('invalid-input');
+    expect(
+      await rejection(
+        submitCorrection(
+          store,
+          { reportId, code: CODE, value: 1, evidence: 'x', submitter: 'v' },
+          at(8),
+        ),
+      ),
+    ).toBe('invalid-input');
     expect(await rejection(submit(1, 'v', at(8), 'no.such.code'))).toBe('not-found');
-    expect(await rejection(submitCorrection(store, { reportId: '000000-aaaaaaaaaa-1999', code: CODE, value: 1, evidence: 'enough text', submitter: 'v' }, at(8)))).toBe('not-found');
-    expect(await rejection(reviewCorrection(store, { correctionId: 'nope', decision: 'accept', reviewer: 'm', reason: 'r' }, at(8)))).toBe('not-found');
+    expect(
+      await rejection(
+        submitCorrection(
+          store,
+          {
+            reportId: '000000-aaaaaaaaaa-1999',
+            code: CODE,
+            value: 1,
+            evidence: 'enough text',
+            submitter: 'v',
+          },
+          at(8),
+        ),
+      ),
+    ).toBe('not-found');
+    expect(
+      await rejection(
+        reviewCorrection(
+          store,
+          { correctionId: 'nope', decision: 'accept', reviewer: 'm', reason: 'r' },
+          at(8),
+        ),
+      ),
+    ).toBe('not-found');
   });
 
   it('of two concurrent accepts of the same value exactly one wins', async () => {
@@ -83,8 +182,16 @@ describe('the correction workflow', () => {
     const a = await submit(7, 'visitor-4', at(9), code);
     const b = await submit(8, 'visitor-5', at(9), code);
     const results = await Promise.allSettled([
-      reviewCorrection(store, { correctionId: a.correctionId, decision: 'accept', reviewer: 'mod-1', reason: 'ok' }, at(9)),
-      reviewCorrection(store, { correctionId: b.correctionId, decision: 'accept', reviewer: 'mod-2', reason: 'ok' }, at(9)),
+      reviewCorrection(
+        store,
+        { correctionId: a.correctionId, decision: 'accept', reviewer: 'mod-1', reason: 'ok' },
+        at(9),
+      ),
+      reviewCorrection(
+        store,
+        { correctionId: b.correctionId, decision: 'accept', reviewer: 'mod-2', reason: 'ok' },
+        at(9),
+      ),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const loser = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -100,7 +207,11 @@ describe('the correction workflow', () => {
     const c = await submit(3, 'visitor-6', at(9), code);
     const results = await Promise.allSettled(
       ['mod-1', 'mod-2', 'mod-3'].map((reviewer) =>
-        reviewCorrection(store, { correctionId: c.correctionId, decision: 'accept', reviewer, reason: 'ok' }, at(9)),
+        reviewCorrection(
+          store,
+          { correctionId: c.correctionId, decision: 'accept', reviewer, reason: 'ok' },
+          at(9),
+        ),
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);

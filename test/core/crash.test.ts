@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles, listSourceFiles } from '../../packages/core/src/ingest/ingest-files.ts';
 import { ingestSource } from '../../packages/core/src/ingest/ingest-source.ts';
 import { getReportById } from '../../packages/core/src/queries/reports.ts';
@@ -38,10 +38,17 @@ describe('a crash in the middle of an ingest', () => {
     if (first.status === 'failed') throw new Error(first.reason);
     const edited = withFigure(text, 'requests.new:total', 999);
     await expect(
-      ingestSource(store, { bytes: bytesOf(edited) }, { afterStage: () => Promise.reject(new Error('crash')) }),
+      ingestSource(
+        store,
+        { bytes: bytesOf(edited) },
+        { afterStage: () => Promise.reject(new Error('crash')) },
+      ),
     ).rejects.toThrow('crash');
     expect(await getReportById(store, first.reportId)).toMatchObject({ currentVersion: 1 });
-    expect(await ingestSource(store, { bytes: bytesOf(edited) })).toMatchObject({ status: 'new-version', version: 2 });
+    expect(await ingestSource(store, { bytes: bytesOf(edited) })).toMatchObject({
+      status: 'new-version',
+      version: 2,
+    });
     const counts = await countItems(store);
     const report = await getReportById(store, first.reportId);
     expect(counts.value).toBe(report?.valueCount);
@@ -55,14 +62,25 @@ describe('a crash in the middle of an ingest', () => {
       // Enough distinct reports that the kill lands mid-run: the corpus plus copies as later years.
       cpSync(REPORTS, dir, { recursive: true });
       for (const year of [2023, 2024, 2025, 2026, 2027, 2028]) {
-        writeFileSync(join(dir, `pingtan-${year}.txt`), copiedToYear(corpusText('fj-pingtan-zone-2022.txt'), 2022, year));
+        writeFileSync(
+          join(dir, `pingtan-${year}.txt`),
+          copiedToYear(corpusText('fj-pingtan-zone-2022.txt'), 2022, year),
+        );
       }
       const config = testDbConfig();
       const store = await freshStore(config);
-      const child = spawn(process.execPath, [join(ROOT, 'packages/cli/bin/gongkai.js'), 'ingest', '--concurrency', '2', dir], {
-        env: { ...process.env, DYNAMODB_ENDPOINT: config.endpoint, GONGKAI_TABLE: config.tableName },
-        stdio: 'ignore',
-      });
+      const child = spawn(
+        process.execPath,
+        [join(ROOT, 'packages/cli/bin/gongkai.js'), 'ingest', '--concurrency', '2', dir],
+        {
+          env: {
+            ...process.env,
+            DYNAMODB_ENDPOINT: config.endpoint,
+            GONGKAI_TABLE: config.tableName,
+          },
+          stdio: 'ignore',
+        },
+      );
       const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
       // Kill as soon as the first report is committed: later files are staged or not yet begun.
       for (let i = 0; i < 600 && child.exitCode === null; i++) {

@@ -14,7 +14,9 @@ async function ingestText(store: TestStore, text: string): Promise<string> {
 async function rulesOf(store: TestStore, reportId: string): Promise<string[]> {
   const report = await getReportById(store, reportId);
   if (!report) throw new Error(`no report ${reportId}`);
-  return (await findingsOfReport(store, report)).filter((f) => f.scope === 'cross').map((f) => f.rule);
+  return (await findingsOfReport(store, report))
+    .filter((f) => f.scope === 'cross')
+    .map((f) => f.rule);
 }
 
 describe('cross-report findings computed on ingest', () => {
@@ -27,15 +29,17 @@ describe('cross-report findings computed on ingest', () => {
   const y2021 = corpusText('fj-pingtan-zone-2021.txt');
   const y2022 = corpusText('fj-pingtan-zone-2022.txt');
 
-  it('carried-over ≠ last year\'s carried-forward, found whichever year arrives first', async () => {
+  it("carried-over ≠ last year's carried-forward, found whichever year arrives first", async () => {
     const later = await ingestText(store, y2022);
     expect(await rulesOf(store, later)).not.toContain('cross.carriedOver');
     // The earlier year arrives afterwards, with a different carried-forward figure.
     await ingestText(store, withFigure(y2021, 'requests.carriedForward:total', 5));
-    const findings = (await findingsOfReport(store, (await getReportById(store, later)) as never)).filter(
-      (f) => f.rule === 'cross.carriedOver',
-    );
-    expect(findings).toEqual([expect.objectContaining({ expected: 5, printed: 1, codes: ['requests.carriedOver:total'] })]);
+    const findings = (
+      await findingsOfReport(store, (await getReportById(store, later)) as never)
+    ).filter((f) => f.rule === 'cross.carriedOver');
+    expect(findings).toEqual([
+      expect.objectContaining({ expected: 5, printed: 1, codes: ['requests.carriedOver:total'] }),
+    ]);
 
     // A corrected source for 2021 puts the figures back in agreement: the finding goes away.
     await ingestText(store, y2021);

@@ -5,8 +5,8 @@ import { ingestFiles, listSourceFiles } from '../../packages/core/src/ingest/ing
 import { ingestSource } from '../../packages/core/src/ingest/ingest-source.ts';
 import { getReportById, versionsOfReport } from '../../packages/core/src/queries/reports.ts';
 import { valuesOfReport } from '../../packages/core/src/queries/values.ts';
-import { freshStore, type TestStore } from '../support/store.ts';
 import { countItems } from '../support/scan.ts';
+import { freshStore, type TestStore } from '../support/store.ts';
 
 const REPORTS = join(import.meta.dirname, '../fixtures/corpus/reports');
 
@@ -25,7 +25,12 @@ describe('ingest of the corpus', () => {
     const items = await countItems(store);
 
     const second = await ingestFiles(store, files, { base: REPORTS });
-    expect(second).toMatchObject({ ingested: 0, newVersions: 0, unchanged: files.length, failed: [] });
+    expect(second).toMatchObject({
+      ingested: 0,
+      newVersions: 0,
+      unchanged: files.length,
+      failed: [],
+    });
     expect(await countItems(store)).toEqual(items);
   });
 
@@ -39,10 +44,14 @@ describe('ingest of the corpus', () => {
     const values = await valuesOfReport(store, report as NonNullable<typeof report>);
     expect(values.length).toBe(report?.valueCount);
     const text = bytes.toString('utf8');
-    for (const v of values.filter((x) => x.extracted !== null && x.source === 'table').slice(0, 20)) {
+    for (const v of values
+      .filter((x) => x.extracted !== null && x.source === 'table')
+      .slice(0, 20)) {
       expect(v.current).toBe(v.extracted);
       expect(text.slice(v.spanStart, v.spanEnd)).toContain(String(v.extracted));
     }
-    expect((await versionsOfReport(store, outcome.reportId)).map((v) => v.status)).toEqual(['current']);
+    expect((await versionsOfReport(store, outcome.reportId)).map((v) => v.status)).toEqual([
+      'current',
+    ]);
   });
 });

@@ -1,11 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { submitCorrection, reviewCorrection } from '../../packages/core/src/corrections/corrections.ts';
+import {
+  reviewCorrection,
+  submitCorrection,
+} from '../../packages/core/src/corrections/corrections.ts';
 import { ingestSource } from '../../packages/core/src/ingest/ingest-source.ts';
 import { getReportById, versionsOfReport } from '../../packages/core/src/queries/reports.ts';
-import { indicatorAcrossAgencies, valueHistory, valuesOfReport } from '../../packages/core/src/queries/values.ts';
+import {
+  indicatorAcrossAgencies,
+  valueHistory,
+  valuesOfReport,
+} from '../../packages/core/src/queries/values.ts';
+import { countItems } from '../support/scan.ts';
 import { freshStore, type TestStore } from '../support/store.ts';
 import { bytesOf, corpusText, withFigure } from './corpus.ts';
-import { countItems } from '../support/scan.ts';
 
 const NAME = 'js-huaian-city-2024.txt';
 const CODE = 'requests.granted:natural';
@@ -22,22 +29,32 @@ describe('a changed source for the same agency and year', () => {
     reportId = first.reportId;
   });
 
-  const valueOf = async (code: string) => {
+  const readValue = async (code: string) => {
     const report = await getReportById(store, reportId);
     const values = await valuesOfReport(store, report as NonNullable<typeof report>);
     return values.find((v) => v.code === code);
   };
 
   it('becomes a new current version that records what changed', async () => {
-    const before = await valueOf(CODE);
-    const other = await valueOf('requests.granted:business');
+    const before = await readValue(CODE);
+    const other = await readValue('requests.granted:business');
     // A moderator corrected an unrelated cell of version 1: it must survive the new version.
     const c = await submitCorrection(
       store,
-      { reportId, code: 'requests.granted:business', value: 99, evidence: 'the PDF prints 99', submitter: 'alice' },
+      {
+        reportId,
+        code: 'requests.granted:business',
+        value: 99,
+        evidence: 'the PDF prints 99',
+        submitter: 'alice',
+      },
       '2026-01-01T00:00:00.000Z',
     );
-    await reviewCorrection(store, { correctionId: c.correctionId, decision: 'accept', reviewer: 'bob', reason: 'matches PDF' }, '2026-01-02T00:00:00.000Z');
+    await reviewCorrection(
+      store,
+      { correctionId: c.correctionId, decision: 'accept', reviewer: 'bob', reason: 'matches PDF' },
+      '2026-01-02T00:00:00.000Z',
+    );
 
     const edited = withFigure(original, CODE, 777);
     const outcome = await ingestSource(store, { bytes: bytesOf(edited), fileName: 'edited.txt' });
@@ -52,12 +69,22 @@ describe('a changed source for the same agency and year', () => {
     ]);
     expect(versions[1]?.changes).toContainEqual({ code: CODE, from: before?.extracted, to: 777 });
 
-    const after = await valueOf(CODE);
+    const after = await readValue(CODE);
     expect(after).toMatchObject({ extracted: 777, current: 777, version: 2 });
-    expect(await valueOf('requests.granted:business')).toMatchObject({ extracted: other?.extracted, current: 99 });
+    expect(await readValue('requests.granted:business')).toMatchObject({
+      extracted: other?.extracted,
+      current: 99,
+    });
 
     const history = await valueHistory(store, reportId, CODE);
-    expect(history).toEqual([expect.objectContaining({ kind: 're-extracted', from: before?.extracted, to: 777, version: 2 })]);
+    expect(history).toEqual([
+      expect.objectContaining({
+        kind: 're-extracted',
+        from: before?.extracted,
+        to: 777,
+        version: 2,
+      }),
+    ]);
   });
 
   it('leaves no items of the superseded version behind', async () => {
@@ -77,8 +104,14 @@ describe('a changed source for the same agency and year', () => {
   it('returns to an earlier source as yet another version, and the same bytes as unchanged', async () => {
     expect((await ingestSource(store, { bytes: bytesOf(original) })).status).toBe('unchanged');
     const again = withFigure(original, CODE, 778);
-    expect(await ingestSource(store, { bytes: bytesOf(again) })).toMatchObject({ status: 'new-version', version: 3 });
-    expect(await ingestSource(store, { bytes: bytesOf(again) })).toMatchObject({ status: 'unchanged', version: 3 });
+    expect(await ingestSource(store, { bytes: bytesOf(again) })).toMatchObject({
+      status: 'new-version',
+      version: 3,
+    });
+    expect(await ingestSource(store, { bytes: bytesOf(again) })).toMatchObject({
+      status: 'unchanged',
+      version: 3,
+    });
   });
 });
 
@@ -87,8 +120,15 @@ describe('sources of one agency-year ingested at the same time', () => {
     const store = await freshStore();
     const original = corpusText(NAME);
     const texts = [1, 2, 3, 4].map((k) => withFigure(original, CODE, 1000 + k));
-    const outcomes = await Promise.all(texts.map((t) => ingestSource(store, { bytes: bytesOf(t) })));
-    expect(outcomes.map((o) => o.status).sort()).toEqual(['ingested', 'new-version', 'new-version', 'new-version']);
+    const outcomes = await Promise.all(
+      texts.map((t) => ingestSource(store, { bytes: bytesOf(t) })),
+    );
+    expect(outcomes.map((o) => o.status).sort()).toEqual([
+      'ingested',
+      'new-version',
+      'new-version',
+      'new-version',
+    ]);
     const reportId = outcomes[0]?.status === 'failed' ? '' : (outcomes[0]?.reportId ?? '');
     const versions = await versionsOfReport(store, reportId);
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4]);

@@ -3,7 +3,10 @@
  * endpoint with `inject('dynamoEndpoint')` and each uses a table of its own.
  */
 import type { TestProject } from 'vitest/node';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../packages/core/src/db/dynamodb-local.ts';
+import {
+  type DynamoDbLocal,
+  startDynamoDbLocal,
+} from '../../packages/core/src/db/dynamodb-local.ts';
 
 let server: DynamoDbLocal | undefined;
 

@@ -6,7 +6,9 @@ export async function scanAll(store: Store): Promise<Record<string, unknown>[]> 
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const out = await store.client.send(new ScanCommand({ TableName: store.config.tableName, ExclusiveStartKey: start }));
+    const out = await store.client.send(
+      new ScanCommand({ TableName: store.config.tableName, ExclusiveStartKey: start }),
+    );
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);

@@ -1,4 +1,6 @@
 /** Gongkai's domain and data layer: agencies, reports, values, findings and corrections in DynamoDB. */
+
+export * from './corrections/corrections.ts';
 export { batchWrite as batchWriteItems, putRequests as putRequestsOf } from './db/batch.ts';
 export { createMeter, type RequestMeter } from './db/client.ts';
 export { type DbConfig, DEFAULT_TABLE, dbConfigFromEnv } from './db/config.ts';
@@ -17,9 +19,19 @@ export * from './domain/correction-state.ts';
 export * from './domain/metrics.ts';
 export { CoreError, type CoreErrorCode, isCoreError } from './errors.ts';
 export * from './export/export.ts';
-export * from './corrections/corrections.ts';
-export { type IngestFilesOptions, type IngestSummary, ingestFiles, listSourceFiles } from './ingest/ingest-files.ts';
-export { finishPending, type IngestOptions, type IngestOutcome, ingestSource, type SourceFile } from './ingest/ingest-source.ts';
+export {
+  type IngestFilesOptions,
+  type IngestSummary,
+  ingestFiles,
+  listSourceFiles,
+} from './ingest/ingest-files.ts';
+export {
+  finishPending,
+  type IngestOptions,
+  type IngestOutcome,
+  ingestSource,
+  type SourceFile,
+} from './ingest/ingest-source.ts';
 export { parseReportId, reportIdOf } from './ingest/records.ts';
 export * from './queries/agencies.ts';
 export * from './queries/changes.ts';

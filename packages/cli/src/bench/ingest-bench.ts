@@ -60,7 +60,11 @@ export async function benchIngest(
   };
 }
 
-async function ingestAll(store: Store, inputs: readonly Uint8Array[], concurrency: number): Promise<void> {
+async function ingestAll(
+  store: Store,
+  inputs: readonly Uint8Array[],
+  concurrency: number,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < inputs.length) {

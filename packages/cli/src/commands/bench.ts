@@ -25,10 +25,13 @@ export async function benchCommand(args: string[], io: Io): Promise<number> {
   const only = (option(args, 'only') ?? SECTIONS.join(',')).split(',');
   const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
   if (unknown.length) {
-    io.err(`gongkai bench: unknown section ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}\n`);
+    io.err(
+      `gongkai bench: unknown section ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}\n`,
+    );
     return 2;
   }
-  if (only.includes('extract')) await benchExtraction(dir, Number(option(args, 'seconds') ?? 10), io);
+  if (only.includes('extract'))
+    await benchExtraction(dir, Number(option(args, 'seconds') ?? 10), io);
   if (!only.includes('ingest') && !only.includes('queries')) return 0;
 
   const db = await startDynamoDbLocal();
@@ -40,7 +43,9 @@ export async function benchCommand(args: string[], io: Io): Promise<number> {
         [
           `ingest benchmark: ${r.reports} report ingests into DynamoDB Local (${rounds} fresh tables, 4 in flight), ${r.seconds.toFixed(1)} s`,
           `  reports/s              ${r.reportsPerSecond.toFixed(1)}`,
-          `  requests/report        ${r.requestsPerReport.toFixed(1)}  (${Object.entries(r.byCommand)
+          `  requests/report        ${r.requestsPerReport.toFixed(1)}  (${Object.entries(
+            r.byCommand,
+          )
             .map(([k, v]) => `${k.replace('Command', '')} ${v.toFixed(1)}`)
             .join(', ')})`,
           `  capacity units/report  ${r.capacityPerReport.toFixed(1)}`,
@@ -67,7 +72,9 @@ export async function benchCommand(args: string[], io: Io): Promise<number> {
 function formatQueryCosts(results: QueryBenchResult[]): string {
   const lines = [
     `query cost per access pattern (mean of 20 calls; requests / capacity units / ms) at ${results
-      .map((r) => `${r.reports} reports (${r.items} items, loaded in ${r.loadSeconds.toFixed(0)} s)`)
+      .map(
+        (r) => `${r.reports} reports (${r.items} items, loaded in ${r.loadSeconds.toFixed(0)} s)`,
+      )
       .join(' and ')}`,
   ];
   const first = results[0];

@@ -6,7 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { changeBucket } from '../db/entities/common.ts';
 import type { Store } from '../db/store.ts';
-import { type ReviewDecision, reviewTransition, validateSubmission } from '../domain/correction-state.ts';
+import {
+  type ReviewDecision,
+  reviewTransition,
+  validateSubmission,
+} from '../domain/correction-state.ts';
 import { CoreError, notFound } from '../errors.ts';
 import { type Page, type PageArgs, pageLimit } from '../queries/page.ts';
 import { getReportById } from '../queries/reports.ts';
@@ -21,15 +25,30 @@ export interface SubmitInput {
   submitter: string;
 }
 
-export async function submitCorrection(store: Store, input: SubmitInput, now: string, id: string = randomUUID()) {
-  const checked = validateSubmission({ value: input.value, evidence: input.evidence, contact: input.contact });
+export async function submitCorrection(
+  store: Store,
+  input: SubmitInput,
+  now: string,
+  id: string = randomUUID(),
+) {
+  const checked = validateSubmission({
+    value: input.value,
+    evidence: input.evidence,
+    contact: input.contact,
+  });
   if (!checked.ok) {
-    throw new CoreError('invalid-input', checked.errors.map((e) => `${e.field}: ${e.message}`).join('; '), checked.errors);
+    throw new CoreError(
+      'invalid-input',
+      checked.errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      checked.errors,
+    );
   }
   const report = await getReportById(store, input.reportId);
   if (!report) throw notFound(`report ${input.reportId.slice(0, 80)}`);
   const value = (
-    await store.db.entities.value.get({ reportId: report.reportId, version: report.currentVersion, code: input.code }).go()
+    await store.db.entities.value
+      .get({ reportId: report.reportId, version: report.currentVersion, code: input.code })
+      .go()
   ).data;
   if (!value) throw notFound(`value ${input.code.slice(0, 80)} of report ${report.reportId}`);
   const out = await store.db.entities.correction
@@ -62,13 +81,21 @@ export async function getCorrection(store: Store, correctionId: string) {
 }
 export type CorrectionRecord = NonNullable<Awaited<ReturnType<typeof getCorrection>>>;
 
-export async function reviewCorrection(store: Store, input: ReviewRequest, now: string): Promise<CorrectionRecord> {
+export async function reviewCorrection(
+  store: Store,
+  input: ReviewRequest,
+  now: string,
+): Promise<CorrectionRecord> {
   const { db } = store;
   const correction = await getCorrection(store, input.correctionId);
   if (!correction) throw notFound(`correction ${input.correctionId.slice(0, 80)}`);
   const report = await getReportById(store, correction.reportId);
   if (!report) throw notFound(`report ${correction.reportId}`);
-  const valueKey = { reportId: report.reportId, version: report.currentVersion, code: correction.code };
+  const valueKey = {
+    reportId: report.reportId,
+    version: report.currentVersion,
+    code: correction.code,
+  };
   const value = (await db.entities.value.get(valueKey).go()).data;
 
   const step = reviewTransition(
@@ -82,14 +109,29 @@ export async function reviewCorrection(store: Store, input: ReviewRequest, now: 
     },
   );
   if (!step.ok) {
-    const code = step.error === 'self-review' ? 'forbidden' : step.error === 'reason-required' ? 'invalid-input' : 'conflict';
+    const code =
+      step.error === 'self-review'
+        ? 'forbidden'
+        : step.error === 'reason-required'
+          ? 'invalid-input'
+          : 'conflict';
     throw new CoreError(code, step.message);
   }
-  const review = { status: step.status, reviewer: input.reviewer, reason: input.reason.trim(), reviewedAt: step.reviewedAt };
+  const review = {
+    status: step.status,
+    reviewer: input.reviewer,
+    reason: input.reason.trim(),
+    reviewedAt: step.reviewedAt,
+  };
   const conflict = () =>
-    new CoreError('conflict', 'the correction was reviewed or the value changed meanwhile; reload and review again');
+    new CoreError(
+      'conflict',
+      'the correction was reviewed or the value changed meanwhile; reload and review again',
+    );
   const cancelled = (error: unknown) =>
-    /TransactionCanceled|ConditionalCheckFailed|conditional request failed/i.test(String((error as Error)?.message ?? error));
+    /TransactionCanceled|ConditionalCheckFailed|conditional request failed/i.test(
+      String((error as Error)?.message ?? error),
+    );
 
   if (step.status === 'rejected' || !value) {
     await db.entities.correction
@@ -111,7 +153,11 @@ export async function reviewCorrection(store: Store, input: ReviewRequest, now: 
         .commit(),
       values
         .patch(valueKey)
-        .set({ current: correction.proposed ?? null, correctedBy: correction.correctionId, updatedAt: now })
+        .set({
+          current: correction.proposed ?? null,
+          correctedBy: correction.correctionId,
+          updatedAt: now,
+        })
         .add({ revision: 1 })
         .where((attr, op) => op.eq(attr.revision, value.revision))
         .commit(),
@@ -145,7 +191,11 @@ export async function reviewCorrection(store: Store, input: ReviewRequest, now: 
   return { ...correction, ...review };
 }
 
-export async function correctionsOfReport(store: Store, reportId: string, page: PageArgs = {}): Promise<Page<CorrectionRecord>> {
+export async function correctionsOfReport(
+  store: Store,
+  reportId: string,
+  page: PageArgs = {},
+): Promise<Page<CorrectionRecord>> {
   const out = await store.db.entities.correction.query
     .byReport({ reportId })
     .go({ order: 'desc', limit: pageLimit(page.limit), cursor: page.cursor ?? null });
@@ -153,7 +203,10 @@ export async function correctionsOfReport(store: Store, reportId: string, page: 
 }
 
 /** The moderation queue: pending corrections, oldest first. */
-export async function moderationQueue(store: Store, page: PageArgs = {}): Promise<Page<CorrectionRecord>> {
+export async function moderationQueue(
+  store: Store,
+  page: PageArgs = {},
+): Promise<Page<CorrectionRecord>> {
   const out = await store.db.entities.correction.query
     .byStatus({ status: 'pending' })
     .go({ order: 'asc', limit: pageLimit(page.limit), cursor: page.cursor ?? null });

@@ -2,7 +2,11 @@
  * Batch writes and partition sweeps on the raw document client: ElectroDB builds the items and
  * keys, and this sends them 25 at a time, retrying what DynamoDB leaves unprocessed.
  */
-import { BatchWriteCommand, type BatchWriteCommandInput, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Store } from './store.ts';
 import { KEY_FIELDS } from './table.ts';
 
@@ -12,7 +16,11 @@ const BATCH = 25;
 const CONCURRENCY = 4;
 const MAX_RETRIES = 8;
 
-export async function batchWrite(store: Store, requests: WriteRequest[], concurrency = CONCURRENCY): Promise<void> {
+export async function batchWrite(
+  store: Store,
+  requests: WriteRequest[],
+  concurrency = CONCURRENCY,
+): Promise<void> {
   const chunks: WriteRequest[][] = [];
   for (let i = 0; i < requests.length; i += BATCH) chunks.push(requests.slice(i, i + BATCH));
   let next = 0;
@@ -29,9 +37,12 @@ async function writeChunk(store: Store, chunk: WriteRequest[]): Promise<void> {
   const table = store.config.tableName;
   let pending = chunk;
   for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt > MAX_RETRIES) throw new Error(`DynamoDB left ${pending.length} writes unprocessed after retries`);
+    if (attempt > MAX_RETRIES)
+      throw new Error(`DynamoDB left ${pending.length} writes unprocessed after retries`);
     if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 25 * 2 ** attempt)));
-    const out = await store.client.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+    const out = await store.client.send(
+      new BatchWriteCommand({ RequestItems: { [table]: pending } }),
+    );
     pending = (out.UnprocessedItems?.[table] ?? []) as WriteRequest[];
   }
 }
@@ -43,7 +54,10 @@ export function putRequests(params: unknown): WriteRequest[] {
 }
 
 /** Every key of a partition, read with a keys-only projection. */
-export async function partitionKeys(store: Store, pk: string): Promise<{ pk: string; sk: string }[]> {
+export async function partitionKeys(
+  store: Store,
+  pk: string,
+): Promise<{ pk: string; sk: string }[]> {
   const keys: { pk: string; sk: string }[] = [];
   let start: Record<string, unknown> | undefined;
   do {

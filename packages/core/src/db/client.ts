@@ -56,12 +56,15 @@ export function createDynamoClient(config: DbConfig, meter?: RequestMeter): Dyna
     base.middlewareStack.add(
       (next, context) => async (args) => {
         const name = String(context.commandName ?? 'unknown');
-        if (METERED.has(name)) (args.input as Record<string, unknown>).ReturnConsumedCapacity ??= 'TOTAL';
+        if (METERED.has(name))
+          (args.input as Record<string, unknown>).ReturnConsumedCapacity ??= 'TOTAL';
         meter.requests += 1;
         meter.byCommand[name] = (meter.byCommand[name] ?? 0) + 1;
         const result = await next(args);
-        const consumed = (result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
-        for (const c of Array.isArray(consumed) ? consumed : [consumed]) meter.capacity += c?.CapacityUnits ?? 0;
+        const consumed = (result.output as { ConsumedCapacity?: Capacity | Capacity[] })
+          .ConsumedCapacity;
+        for (const c of Array.isArray(consumed) ? consumed : [consumed])
+          meter.capacity += c?.CapacityUnits ?? 0;
         return result;
       },
       { step: 'initialize', name: 'gongkaiRequestMeter' },

@@ -12,7 +12,10 @@ export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig 
   const endpoint = env.DYNAMODB_ENDPOINT?.trim() || undefined;
   return {
     endpoint,
-    region: env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || (endpoint ? 'local' : 'us-east-1'),
+    region:
+      env.AWS_REGION?.trim() ||
+      env.AWS_DEFAULT_REGION?.trim() ||
+      (endpoint ? 'local' : 'us-east-1'),
     tableName: env.GONGKAI_TABLE?.trim() || DEFAULT_TABLE,
   };
 }

@@ -68,7 +68,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(
+  options: DynamoDbLocalOptions = {},
+): Promise<DynamoDbLocal> {
   if (!javaAvailable()) throw new JavaMissingError();
   const home = dynamoDbLocalHome();
   const port = options.port ?? (await freePort());
@@ -114,13 +116,16 @@ async function waitUntilReady(
   try {
     for (;;) {
       if (child.exitCode !== null) {
-        throw new Error(`DynamoDB Local exited with code ${child.exitCode}: ${stderr().trim().slice(0, 500)}`);
+        throw new Error(
+          `DynamoDB Local exited with code ${child.exitCode}: ${stderr().trim().slice(0, 500)}`,
+        );
       }
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
       } catch {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 100));
       }
     }

@@ -10,7 +10,10 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tableDefinition } from './table.ts';
 
 /** Creates the table if it does not exist; returns whether it was created. */
-export async function ensureTable(client: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
+export async function ensureTable(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): Promise<boolean> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return false;

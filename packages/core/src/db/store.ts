@@ -47,5 +47,11 @@ export interface Store {
 
 export function openStore(config: DbConfig, meter?: RequestMeter): Store {
   const client = createDynamoClient(config, meter);
-  return { config, client, db: createService(client, config.tableName), meter, close: () => client.destroy() };
+  return {
+    config,
+    client,
+    db: createService(client, config.tableName),
+    meter,
+    close: () => client.destroy(),
+  };
 }

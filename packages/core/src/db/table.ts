@@ -20,7 +20,10 @@ export function tableDefinition(tableName: string) {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST' as const,
-    AttributeDefinitions: fields.map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
+    AttributeDefinitions: fields.map((name) => ({
+      AttributeName: name,
+      AttributeType: 'S' as const,
+    })),
     KeySchema: [
       { AttributeName: KEY_FIELDS.pk, KeyType: 'HASH' as const },
       { AttributeName: KEY_FIELDS.sk, KeyType: 'RANGE' as const },

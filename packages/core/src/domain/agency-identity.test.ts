@@ -129,8 +129,23 @@ describe('pinyinKeys', () => {
 
 describe('pinyinTokens', () => {
   it.each([
-    ['广州市', [['guang', true], ['zhou', true], ['shi', true]]],
-    ['A区12号', [['a', false], ['qu', true], ['12', false], ['hao', true]]],
+    [
+      '广州市',
+      [
+        ['guang', true],
+        ['zhou', true],
+        ['shi', true],
+      ],
+    ],
+    [
+      'A区12号',
+      [
+        ['a', false],
+        ['qu', true],
+        ['12', false],
+        ['hao', true],
+      ],
+    ],
     ['、。', []],
   ] as const)('%j', (name, expected) => {
     expect(pinyinTokens(name).map((t) => [t.text, t.han])).toEqual(expected);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type AgencyLevel, pinyinTokens } from './agency-identity.ts';
-import { AgencySearchIndex, type SearchEntry, type SearchHit, type SearchOptions } from './agency-search.ts';
+import {
+  AgencySearchIndex,
+  type SearchEntry,
+  type SearchHit,
+  type SearchOptions,
+} from './agency-search.ts';
 
 const e = (
   id: string,
@@ -21,7 +26,10 @@ const FIXTURE: SearchEntry[] = [
   e('cs-edu', '长沙市教育局', '430100'),
   e('edu', '教育局', null),
   e('lh', '林和街道办事处', '440106', 'township'),
-  e('cbd', '广州市CBD管委会', '440100', 'department', ['珠江新城管委会', '天河中央商务区管理委员会']),
+  e('cbd', '广州市CBD管委会', '440100', 'department', [
+    '珠江新城管委会',
+    '天河中央商务区管理委员会',
+  ]),
   e('sz-edu', '深圳市教育局（深圳市语言文字工作委员会）', '440300'),
 ];
 
@@ -105,17 +113,92 @@ describe('AgencySearchIndex.search', () => {
     const scores = hits.map((h) => h.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(new Set(scores).size).toBe(scores.length);
-
   });
 
   it.each<[string, [string, string][], string, [string, SearchHit['matched']][]]>([
-    ['pinyin above initials', [['i', '爱宁局'], ['p', '安局']], 'an', [['p', 'pinyin'], ['i', 'initials']]],
-    ['syllables across tokens or within one', [['x', '西安市'], ['y', '县局']], 'xian', [['y', 'pinyin'], ['x', 'pinyin']]],
-    ['one letter is a syllable prefix', [['a', '西安'], ['b', '西']], 'x', [['b', 'pinyin'], ['a', 'pinyin']]],
-    ['earlier syllable first', [['late', '市教育局'], ['early', '教育局']], 'jiaoyu', [['early', 'pinyin'], ['late', 'pinyin']]],
-    ['earlier initial first', [['g', '广州教育'], ['j', '教育']], 'jy', [['j', 'initials'], ['g', 'initials']]],
-    ['initials ties by id', [['c', '蓝鹰办'], ['b', '林业局'], ['a', '刘一局']], 'ly', [['a', 'initials'], ['b', 'initials'], ['c', 'initials']]],
-    ['no partial-syllable match inside a syllable', [['l', '林业局'], ['o', '老一家']], 'inye', []],
+    [
+      'pinyin above initials',
+      [
+        ['i', '爱宁局'],
+        ['p', '安局'],
+      ],
+      'an',
+      [
+        ['p', 'pinyin'],
+        ['i', 'initials'],
+      ],
+    ],
+    [
+      'syllables across tokens or within one',
+      [
+        ['x', '西安市'],
+        ['y', '县局'],
+      ],
+      'xian',
+      [
+        ['y', 'pinyin'],
+        ['x', 'pinyin'],
+      ],
+    ],
+    [
+      'one letter is a syllable prefix',
+      [
+        ['a', '西安'],
+        ['b', '西'],
+      ],
+      'x',
+      [
+        ['b', 'pinyin'],
+        ['a', 'pinyin'],
+      ],
+    ],
+    [
+      'earlier syllable first',
+      [
+        ['late', '市教育局'],
+        ['early', '教育局'],
+      ],
+      'jiaoyu',
+      [
+        ['early', 'pinyin'],
+        ['late', 'pinyin'],
+      ],
+    ],
+    [
+      'earlier initial first',
+      [
+        ['g', '广州教育'],
+        ['j', '教育'],
+      ],
+      'jy',
+      [
+        ['j', 'initials'],
+        ['g', 'initials'],
+      ],
+    ],
+    [
+      'initials ties by id',
+      [
+        ['c', '蓝鹰办'],
+        ['b', '林业局'],
+        ['a', '刘一局'],
+      ],
+      'ly',
+      [
+        ['a', 'initials'],
+        ['b', 'initials'],
+        ['c', 'initials'],
+      ],
+    ],
+    [
+      'no partial-syllable match inside a syllable',
+      [
+        ['l', '林业局'],
+        ['o', '老一家'],
+      ],
+      'inye',
+      [],
+    ],
   ])('%s', (_name, entries, query, expected) => {
     const idx = new AgencySearchIndex(entries.map(([id, name]) => e(id, name)));
     expect(idx.search(query).map((h) => [h.id, h.matched])).toEqual(expected);
@@ -149,7 +232,13 @@ describe('AgencySearchIndex.search', () => {
       expect(() => index.search(q, { regionPrefix: q, limit: 1e9 })).not.toThrow();
     }
     expect(index.search('教'.repeat(100_000))).toEqual([]);
-    expect(ids(index.search('\u202e教育局'))).toEqual(['edu', 'cs-edu', 'gz-edu', 'th-edu', 'sz-edu']);
+    expect(ids(index.search('\u202e教育局'))).toEqual([
+      'edu',
+      'cs-edu',
+      'gz-edu',
+      'th-edu',
+      'sz-edu',
+    ]);
     expect(index.search('教育', { level: '__proto__' as AgencyLevel })).toEqual([]);
     expect(index.search(undefined as unknown as string)).toEqual([]);
   });
@@ -227,14 +316,25 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const CITIES = '广州市 深圳市 重庆市 长沙市 成都市 西安市 杭州市 南京市 武汉市 厦门市 银川市 哈尔滨市 榆林市 石嘴山市 六安市 蚌埠市 珠海市 佛山市 东莞市 中山市 苏州市 无锡市 宁波市 温州市 合肥市 福州市 南昌市 济南市 青岛市 郑州市'.split(' ');
-const DISTRICTS = ' 天河区 越秀区 海珠区 朝阳区 海淀区 浦东新区 黄浦区 江北区 渝中区 岳麓区 雁塔区 西湖区 鼓楼区 思明区 南岗区 大武口区 单县 长乐区 江宁区 武昌区 洪山区 龙岗区 南山区 福田区 宝安区 香洲区 禅城区 顺德区 吴中区 姑苏区 鄞州区 鹿城区 蜀山区 仓山区 东湖区 历下区 市南区 金水区 二七区 新城区'.split(' ');
-const SUFFIXES = '教育局 财政局 公安局 人民政府 人民政府办公室 交通运输局 生态环境局 市场监督管理局 卫生健康委员会 发展和改革局 民政局 司法局 自然资源局 住房和城乡建设局 水务局 农业农村局 商务局 文化广电旅游体育局 应急管理局 审计局 统计局 医疗保障局 林业局 人力资源和社会保障局 退役军人事务局 科学技术局 工业和信息化局 档案馆 街道办事处 镇人民政府'.split(' ');
-const TOWNS = '石牌 林和 新塘 沙河 龙华 南头 长安 虎门 石龙 黄埔 永和 太平 和平 建设 胜利'.split(' ');
+const CITIES =
+  '广州市 深圳市 重庆市 长沙市 成都市 西安市 杭州市 南京市 武汉市 厦门市 银川市 哈尔滨市 榆林市 石嘴山市 六安市 蚌埠市 珠海市 佛山市 东莞市 中山市 苏州市 无锡市 宁波市 温州市 合肥市 福州市 南昌市 济南市 青岛市 郑州市'.split(
+    ' ',
+  );
+const DISTRICTS =
+  ' 天河区 越秀区 海珠区 朝阳区 海淀区 浦东新区 黄浦区 江北区 渝中区 岳麓区 雁塔区 西湖区 鼓楼区 思明区 南岗区 大武口区 单县 长乐区 江宁区 武昌区 洪山区 龙岗区 南山区 福田区 宝安区 香洲区 禅城区 顺德区 吴中区 姑苏区 鄞州区 鹿城区 蜀山区 仓山区 东湖区 历下区 市南区 金水区 二七区 新城区'.split(
+    ' ',
+  );
+const SUFFIXES =
+  '教育局 财政局 公安局 人民政府 人民政府办公室 交通运输局 生态环境局 市场监督管理局 卫生健康委员会 发展和改革局 民政局 司法局 自然资源局 住房和城乡建设局 水务局 农业农村局 商务局 文化广电旅游体育局 应急管理局 审计局 统计局 医疗保障局 林业局 人力资源和社会保障局 退役军人事务局 科学技术局 工业和信息化局 档案馆 街道办事处 镇人民政府'.split(
+    ' ',
+  );
+const TOWNS = '石牌 林和 新塘 沙河 龙华 南头 长安 虎门 石龙 黄埔 永和 太平 和平 建设 胜利'.split(
+  ' ',
+);
 
 function synthetic(n: number): SearchEntry[] {
   const rnd = mulberry32(20240501);
-  const pick = <T,>(xs: readonly T[]): [T, number] => {
+  const pick = <T>(xs: readonly T[]): [T, number] => {
     const i = Math.floor(rnd() * xs.length);
     return [xs[i] as T, i];
   };
@@ -253,8 +353,15 @@ function synthetic(n: number): SearchEntry[] {
           : 'city'
         : 'department';
     const regionCode = rnd() < 0.01 ? null : String(110000 + ci * 1000 + di * 10 + (i % 10));
-    const aliases = rnd() < 0.02 ? [`${district}${suffix}`, `${city.slice(0, -1)}CBD${suffix}`] : undefined;
-    out.push({ id: `a${i.toString(36)}`, name, regionCode, level, ...(aliases ? { aliases } : {}) });
+    const aliases =
+      rnd() < 0.02 ? [`${district}${suffix}`, `${city.slice(0, -1)}CBD${suffix}`] : undefined;
+    out.push({
+      id: `a${i.toString(36)}`,
+      name,
+      regionCode,
+      level,
+      ...(aliases ? { aliases } : {}),
+    });
   }
   return out;
 }
@@ -267,7 +374,11 @@ interface Pinyin {
   initialToken: number[];
 }
 
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\p{Cc}\p{Cf}]+/gu, '');
+const norm = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{Cc}\p{Cf}]+/gu, '');
 
 /** The specified ranking, computed the slow way. */
 function bruteForce(
@@ -292,7 +403,8 @@ function bruteForce(
         const a = norm(alias);
         if (a === key) continue;
         const p = a.indexOf(q);
-        const s = p === 0 ? (a.length === q.length ? 650 : 600) : p > 0 ? 500 - Math.min(p, 99) : -1;
+        const s =
+          p === 0 ? (a.length === q.length ? 650 : 600) : p > 0 ? 500 - Math.min(p, 99) : -1;
         score = Math.max(score, s);
       }
     }

@@ -109,7 +109,8 @@ const PINYIN_TOKENS: Mode = 3;
 const INITIALS_DIRECT: Mode = 4;
 const INITIALS_VERIFY: Mode = 5;
 
-const pack = (pos: number, slot: number): number => (pos < POS_MAX ? pos : POS_MAX) * POS_SPAN + slot;
+const pack = (pos: number, slot: number): number =>
+  (pos < POS_MAX ? pos : POS_MAX) * POS_SPAN + slot;
 
 // How postings are written: counted, then filled at exact size while building (growing
 // buffers would churn external memory and trigger full GCs), then inserted one by one.
@@ -165,7 +166,8 @@ class Postings {
       const p = Math.floor((a[i] as number) / POS_SPAN) + 1;
       starts[p] = (starts[p] as number) + 1;
     }
-    for (let p = 1; p <= POS_MAX + 1; p++) starts[p] = (starts[p] as number) + (starts[p - 1] as number);
+    for (let p = 1; p <= POS_MAX + 1; p++)
+      starts[p] = (starts[p] as number) + (starts[p - 1] as number);
     for (let i = 0; i < n; i++) {
       const v = a[i] as number;
       const p = Math.floor(v / POS_SPAN);
@@ -195,7 +197,10 @@ function lowerBound(a: Int32Array, from: number, to: number, v: number): number 
 
 /** Search text: width- and case-folded, without whitespace or invisible characters. */
 function searchKey(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\s\p{Cc}\p{Cf}]+/gu, '');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{Cc}\p{Cf}]+/gu, '');
 }
 
 function normalizeQuery(query: string): string {
@@ -464,7 +469,8 @@ export class AgencySearchIndex {
     this.phase = INSERT;
 
     const order: number[] = [];
-    for (let slot = 0; slot < this.slots; slot++) if ((this.regionNum[slot] as number) >= 0) order.push(slot);
+    for (let slot = 0; slot < this.slots; slot++)
+      if ((this.regionNum[slot] as number) >= 0) order.push(slot);
     order.sort((a, b) => (this.regionNum[a] as number) - (this.regionNum[b] as number) || a - b);
     this.regionOrder = Int32Array.from(order);
     this.regionOrderLength = order.length;
@@ -491,7 +497,9 @@ export class AgencySearchIndex {
     this.tokenStart[slot] = this.arenaLength;
     this.tokenCount[slot] = doc.tokens.length;
     if (this.arenaLength + doc.tokens.length > this.arena.length) {
-      const grown = new Uint16Array(Math.max(this.arena.length * 2, this.arenaLength + doc.tokens.length));
+      const grown = new Uint16Array(
+        Math.max(this.arena.length * 2, this.arenaLength + doc.tokens.length),
+      );
       grown.set(this.arena.subarray(0, this.arenaLength));
       this.arena = grown;
     }
@@ -619,7 +627,10 @@ export class AgencySearchIndex {
   private ensureCapacity(n: number): void {
     if (n <= this.alive.length) return;
     const size = Math.max(1024, this.alive.length * 2, n);
-    const grow = <T extends Uint8Array | Uint16Array | Int32Array | Uint32Array>(from: T, to: T): T => {
+    const grow = <T extends Uint8Array | Uint16Array | Int32Array | Uint32Array>(
+      from: T,
+      to: T,
+    ): T => {
       to.set(from);
       return to;
     };
@@ -715,7 +726,8 @@ export class AgencySearchIndex {
   /** The slots the filters allow (a superset when both are set), or null without filters. */
   private filteredSlots(): Int32Array | null {
     let best: Int32Array | null = null;
-    if (this.levelFilter !== 0) best = this.levelSlots[this.levelFilter]?.view() ?? new Int32Array(0);
+    if (this.levelFilter !== 0)
+      best = this.levelSlots[this.levelFilter]?.view() ?? new Int32Array(0);
     if (this.regionFilter !== '') {
       const order = this.regionOrder;
       const num = this.regionNum;
@@ -732,7 +744,8 @@ export class AgencySearchIndex {
       const lo = this.regionHi > this.regionLo ? bound(this.regionLo) : 0;
       const hi = this.regionHi > this.regionLo ? bound(this.regionHi) : 0;
       const other: number[] = [];
-      for (const [slot, code] of this.otherRegions) if (code.startsWith(this.regionFilter)) other.push(slot);
+      for (const [slot, code] of this.otherRegions)
+        if (code.startsWith(this.regionFilter)) other.push(slot);
       if (best === null || hi - lo + other.length < best.length) {
         const out = new Int32Array(hi - lo + other.length);
         out.set(order.subarray(lo, hi));
@@ -786,7 +799,8 @@ export class AgencySearchIndex {
       plan.offsets.push(offset);
       plan.exact.push(exact);
     };
-    for (const id of this.tokensStartingWith(pq)) push((this.tokenPostings[id] as Postings).view(), 0, true);
+    for (const id of this.tokensStartingWith(pq))
+      push((this.tokenPostings[id] as Postings).view(), 0, true);
     const single = plan.lists.length;
     const splits = this.segmentations(pq);
     let ok = splits !== null;
@@ -909,7 +923,10 @@ export class AgencySearchIndex {
   private initialsList(): Rarest | null {
     const pq = this.pq;
     if (pq.length < 2) return null;
-    return rarest(pq.length - 1, (i) => this.initialGrams[initialKey(pq.charCodeAt(i), pq.charCodeAt(i + 1))]);
+    return rarest(
+      pq.length - 1,
+      (i) => this.initialGrams[initialKey(pq.charCodeAt(i), pq.charCodeAt(i + 1))],
+    );
   }
 
   private sortedTokens(): number[] {
@@ -998,7 +1015,8 @@ export class AgencySearchIndex {
     for (let p = 0; p <= POS_MAX; p++) {
       if (this.heapSize === this.limit) {
         let most = Number.NEGATIVE_INFINITY;
-        for (let k = 0; k < lists.length; k++) most = Math.max(most, this.bound(mode, p, offsets[k] ?? 0));
+        for (let k = 0; k < lists.length; k++)
+          most = Math.max(most, this.bound(mode, p, offsets[k] ?? 0));
         if (most < (this.heapScores[0] as number)) return;
       }
       const end = (p + 1) * POS_SPAN;
@@ -1014,8 +1032,11 @@ export class AgencySearchIndex {
           const slot = v & SLOT_MASK;
           if (this.heapSize === this.limit && slot < this.sortedSlots) {
             // At position 0 a direct name hit is exact or a prefix, which its length tells.
-            const cap = direct && p === 0 && this.keyLength[slot] !== this.q.length ? PREFIX : bound;
-            if (!this.better(cap, slot, this.heapScores[0] as number, this.heapSlots[0] as number)) {
+            const cap =
+              direct && p === 0 && this.keyLength[slot] !== this.q.length ? PREFIX : bound;
+            if (
+              !this.better(cap, slot, this.heapScores[0] as number, this.heapSlots[0] as number)
+            ) {
               c = lowerBound(a, c, a.length, tail);
               continue;
             }
@@ -1060,7 +1081,8 @@ export class AgencySearchIndex {
       }
       case INITIALS_DIRECT:
       case INITIALS_VERIFY: {
-        if (mode === INITIALS_VERIFY && this.useMark && this.marked[slot] !== this.markGeneration) return;
+        if (mode === INITIALS_VERIFY && this.useMark && this.marked[slot] !== this.markGeneration)
+          return;
         const at = mode === INITIALS_DIRECT && pos < POS_MAX ? pos : this.initialsMatch(slot);
         if (at >= 0) this.offer(slot, INITIALS - Math.min(at, POS_MAX));
         return;
@@ -1107,7 +1129,11 @@ export class AgencySearchIndex {
       const at = alias.indexOf(q);
       if (at < 0) continue;
       const score =
-        at > 0 ? ALIAS_SUBSTRING - Math.min(at, 99) : alias.length === q.length ? ALIAS_EXACT : ALIAS_PREFIX;
+        at > 0
+          ? ALIAS_SUBSTRING - Math.min(at, 99)
+          : alias.length === q.length
+            ? ALIAS_EXACT
+            : ALIAS_PREFIX;
       if (score > best) best = score;
     }
     return best;
@@ -1216,7 +1242,12 @@ export class AgencySearchIndex {
       const r = l + 1;
       const worst =
         r < n &&
-        this.better(scores[l] as number, slots[l] as number, scores[r] as number, slots[r] as number)
+        this.better(
+          scores[l] as number,
+          slots[l] as number,
+          scores[r] as number,
+          slots[r] as number,
+        )
           ? r
           : l;
       const ws = scores[worst] as number;

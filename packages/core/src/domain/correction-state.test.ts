@@ -21,16 +21,41 @@ describe('reviewTransition', () => {
   it.each<[string, CorrectionState, ReviewInput, string]>([
     ['accept', pending, review(), 'accepted'],
     ['reject', pending, review({ decision: 'reject' }), 'rejected'],
-    ['reject a stale one is fine', pending, review({ decision: 'reject', currentValue: 13 }), 'rejected'],
-    ['accept with null basis', { ...pending, basis: null }, review({ currentValue: null }), 'accepted'],
+    [
+      'reject a stale one is fine',
+      pending,
+      review({ decision: 'reject', currentValue: 13 }),
+      'rejected',
+    ],
+    [
+      'accept with null basis',
+      { ...pending, basis: null },
+      review({ currentValue: null }),
+      'accepted',
+    ],
     ['already accepted', { ...pending, status: 'accepted' }, review(), 'not-pending'],
-    ['already rejected', { ...pending, status: 'rejected' }, review({ decision: 'reject' }), 'not-pending'],
+    [
+      'already rejected',
+      { ...pending, status: 'rejected' },
+      review({ decision: 'reject' }),
+      'not-pending',
+    ],
     ['self review', pending, review({ reviewer: 'alice' }), 'self-review'],
     ['self review, padded', pending, review({ reviewer: ' alice ' }), 'self-review'],
-    ['self review, reject', pending, review({ reviewer: 'alice', decision: 'reject' }), 'self-review'],
+    [
+      'self review, reject',
+      pending,
+      review({ reviewer: 'alice', decision: 'reject' }),
+      'self-review',
+    ],
     ['empty reason', pending, review({ reason: '' }), 'reason-required'],
     ['blank reason', pending, review({ reason: ' \n\t ' }), 'reason-required'],
-    ['blank reason on reject', pending, review({ decision: 'reject', reason: '  ' }), 'reason-required'],
+    [
+      'blank reason on reject',
+      pending,
+      review({ decision: 'reject', reason: '  ' }),
+      'reason-required',
+    ],
     ['reason too long', pending, review({ reason: '长'.repeat(1001) }), 'reason-required'],
     ['reason at the limit', pending, review({ reason: '长'.repeat(1000) }), 'accepted'],
     ['stale: value changed', pending, review({ currentValue: 13 }), 'stale'],
@@ -68,9 +93,21 @@ describe('validateSubmission', () => {
       { value: 1, evidence: 'line one\r\n\tline two' },
       { ok: true, value: 1, evidence: 'line one\n\tline two', contact: null },
     ],
-    ['empty contact is none', { value: 1, evidence, contact: '  ' }, { ok: true, value: 1, evidence, contact: null }],
-    ['null contact', { value: 1, evidence, contact: null }, { ok: true, value: 1, evidence, contact: null }],
-    ['five characters', { value: 1, evidence: '第三页表格' }, { ok: true, value: 1, evidence: '第三页表格', contact: null }],
+    [
+      'empty contact is none',
+      { value: 1, evidence, contact: '  ' },
+      { ok: true, value: 1, evidence, contact: null },
+    ],
+    [
+      'null contact',
+      { value: 1, evidence, contact: null },
+      { ok: true, value: 1, evidence, contact: null },
+    ],
+    [
+      'five characters',
+      { value: 1, evidence: '第三页表格' },
+      { ok: true, value: 1, evidence: '第三页表格', contact: null },
+    ],
   ])('%s', (_name, input, expected) => {
     expect(validateSubmission(input)).toEqual(expected);
   });
@@ -94,7 +131,11 @@ describe('validateSubmission', () => {
     ['contact too long', { value: 1, evidence, contact: 'x'.repeat(201) }, ['contact']],
     ['contact newline', { value: 1, evidence, contact: 'a\nb' }, ['contact']],
     ['contact not text', { value: 1, evidence, contact: 5 }, ['contact']],
-    ['everything wrong', { value: 'x', evidence: '', contact: [] }, ['value', 'evidence', 'contact']],
+    [
+      'everything wrong',
+      { value: 'x', evidence: '', contact: [] },
+      ['value', 'evidence', 'contact'],
+    ],
   ])('%s → errors on %j', (_name, input, fields) => {
     const r = validateSubmission(input);
     expect(r.ok).toBe(false);

@@ -39,14 +39,22 @@ export function reviewTransition(c: CorrectionState, input: ReviewInput): Review
     return { ok: false, error: 'not-pending', message: `The correction is already ${c.status}.` };
   }
   if (input.reviewer.trim() === c.submitter.trim()) {
-    return { ok: false, error: 'self-review', message: 'A correction must be reviewed by someone else.' };
+    return {
+      ok: false,
+      error: 'self-review',
+      message: 'A correction must be reviewed by someone else.',
+    };
   }
   const reason = input.reason.trim();
   if (reason.length === 0) {
     return { ok: false, error: 'reason-required', message: 'A reason is required.' };
   }
   if ([...reason].length > MAX_REASON) {
-    return { ok: false, error: 'reason-required', message: `The reason is longer than ${MAX_REASON} characters.` };
+    return {
+      ok: false,
+      error: 'reason-required',
+      message: `The reason is longer than ${MAX_REASON} characters.`,
+    };
   }
   // Accepting over a value that moved since the proposal would silently undo someone's change.
   if (input.decision === 'accept' && input.currentValue !== c.basis) {
@@ -90,7 +98,10 @@ export function validateSubmission(input: {
   if (input.value === null) {
     value = null;
   } else if (typeof input.value !== 'number' || !Number.isFinite(input.value)) {
-    errors.push({ field: 'value', message: 'The value must be a finite number, or null for a blank.' });
+    errors.push({
+      field: 'value',
+      message: 'The value must be a finite number, or null for a blank.',
+    });
   } else if (Math.abs(input.value) > MAX_ABS_VALUE) {
     errors.push({ field: 'value', message: 'The value is too large.' });
   } else {
@@ -106,9 +117,15 @@ export function validateSubmission(input: {
     evidence = input.evidence.replace(/\r\n?/g, '\n').trim();
     const length = [...evidence].length;
     if (length < MIN_EVIDENCE) {
-      errors.push({ field: 'evidence', message: `Evidence must be at least ${MIN_EVIDENCE} characters.` });
+      errors.push({
+        field: 'evidence',
+        message: `Evidence must be at least ${MIN_EVIDENCE} characters.`,
+      });
     } else if (length > MAX_EVIDENCE) {
-      errors.push({ field: 'evidence', message: `Evidence must be at most ${MAX_EVIDENCE} characters.` });
+      errors.push({
+        field: 'evidence',
+        message: `Evidence must be at most ${MAX_EVIDENCE} characters.`,
+      });
     } else if (CONTROL_EXCEPT_NL_TAB.test(evidence)) {
       errors.push({ field: 'evidence', message: 'Evidence contains control characters.' });
     }
@@ -121,7 +138,10 @@ export function validateSubmission(input: {
     } else {
       const c = input.contact.trim();
       if ([...c].length > MAX_CONTACT) {
-        errors.push({ field: 'contact', message: `Contact must be at most ${MAX_CONTACT} characters.` });
+        errors.push({
+          field: 'contact',
+          message: `Contact must be at most ${MAX_CONTACT} characters.`,
+        });
       } else if (CONTROL.test(c)) {
         errors.push({ field: 'contact', message: 'Contact contains control characters.' });
       } else {

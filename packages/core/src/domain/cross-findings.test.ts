@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { crossReportFindings, type ReportFacts } from './cross-findings.ts';
 
-function facts(over: Partial<ReportFacts> & { v?: Record<string, number | null> } = {}): ReportFacts {
+function facts(
+  over: Partial<ReportFacts> & { v?: Record<string, number | null> } = {},
+): ReportFacts {
   const { v, ...rest } = over;
   return {
     year: 2023,
@@ -107,8 +109,18 @@ describe('cross.identicalToPrevious', () => {
     ['fewer than 10 codes', firstCodes(9), firstCodes(9), 2022, false],
     [
       'only 2 non-zero',
-      { ...TABLE, 'requests.granted:total': 0, 'requests.partlyGranted:total': 0, 'requests.resolved:total': 0 },
-      { ...TABLE, 'requests.granted:total': 0, 'requests.partlyGranted:total': 0, 'requests.resolved:total': 0 },
+      {
+        ...TABLE,
+        'requests.granted:total': 0,
+        'requests.partlyGranted:total': 0,
+        'requests.resolved:total': 0,
+      },
+      {
+        ...TABLE,
+        'requests.granted:total': 0,
+        'requests.partlyGranted:total': 0,
+        'requests.resolved:total': 0,
+      },
       2022,
       false,
     ],
@@ -148,5 +160,13 @@ describe('cross.lateRelease', () => {
 });
 
 it('returns nothing for a clean pair', () => {
-  expect(crossReportFindings(facts({ v: TABLE }), facts({ year: 2022, v: { ...TABLE, 'requests.new:total': 9, 'requests.carriedForward:total': 1 } }))).toEqual([]);
+  expect(
+    crossReportFindings(
+      facts({ v: TABLE }),
+      facts({
+        year: 2022,
+        v: { ...TABLE, 'requests.new:total': 9, 'requests.carriedForward:total': 1 },
+      }),
+    ),
+  ).toEqual([]);
 });

@@ -69,7 +69,10 @@ function isNumber(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-function identical(a: ReadonlyMap<string, number | null>, b: ReadonlyMap<string, number | null>): boolean {
+function identical(
+  a: ReadonlyMap<string, number | null>,
+  b: ReadonlyMap<string, number | null>,
+): boolean {
   const na = numbered(a);
   const nb = numbered(b);
   if (na.size !== nb.size || na.size < IDENTICAL_MIN_CODES) return false;

@@ -149,7 +149,10 @@ describe('computeMetric', () => {
       name: 'sum of two',
       id: 'lawsuits',
       form: 'gov-2021',
-      values: vals({ 'litigation.direct.total': [2, '件'], 'litigation.afterReview.total': [3, '件'] }),
+      values: vals({
+        'litigation.direct.total': [2, '件'],
+        'litigation.afterReview.total': [3, '件'],
+      }),
       value: 5,
       inputs: ['litigation.direct.total', 'litigation.afterReview.total'],
       missing: [],
@@ -158,7 +161,10 @@ describe('computeMetric', () => {
       name: 'partial sum lists missing',
       id: 'lawsuits',
       form: 'gov-2021',
-      values: vals({ 'litigation.direct.total': [2, '件'], 'litigation.afterReview.total': [null, '件'] }),
+      values: vals({
+        'litigation.direct.total': [2, '件'],
+        'litigation.afterReview.total': [null, '件'],
+      }),
       value: 2,
       inputs: ['litigation.direct.total'],
       missing: ['litigation.afterReview.total'],

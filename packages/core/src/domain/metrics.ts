@@ -187,7 +187,15 @@ export function computeMetric(
 ): MetricValue {
   const formula = def.formulas[form];
   if (!formula) {
-    return { metric: def.id, value: null, unit: def.unit, comparable: false, derived: true, inputs: [], missing: [] };
+    return {
+      metric: def.id,
+      value: null,
+      unit: def.unit,
+      comparable: false,
+      derived: true,
+      inputs: [],
+      missing: [],
+    };
   }
   const money = def.unit === '元';
   const inputs: string[] = [];
@@ -215,5 +223,13 @@ export function computeMetric(
   let value: number | null = inputs.length === 0 ? null : sum;
   if (value !== null && money) value = Math.round(value * 100) / 100;
   if (value === 0) value = 0; // no -0
-  return { metric: def.id, value, unit: def.unit, comparable: true, derived: true, inputs, missing };
+  return {
+    metric: def.id,
+    value,
+    unit: def.unit,
+    comparable: true,
+    derived: true,
+    inputs,
+    missing,
+  };
 }

@@ -6,7 +6,16 @@ import type { Store } from '../db/store.ts';
 import { type IngestOptions, type IngestOutcome, ingestSource } from './ingest-source.ts';
 
 /** In a folder, only files that can hold a report text are taken; named files are always tried. */
-const REPORT_EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.xhtml', '.txt', '.text', '.md', '']);
+const REPORT_EXTENSIONS = new Set([
+  '.html',
+  '.htm',
+  '.shtml',
+  '.xhtml',
+  '.txt',
+  '.text',
+  '.md',
+  '',
+]);
 
 export interface IngestSummary {
   ingested: number;
@@ -16,7 +25,9 @@ export interface IngestSummary {
   total: number;
 }
 
-export async function listSourceFiles(paths: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
+export async function listSourceFiles(
+  paths: readonly string[],
+): Promise<{ files: string[]; missing: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
   for (const path of paths) {
@@ -36,7 +47,8 @@ async function walk(dir: string): Promise<string[]> {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (entry.isFile() && REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(path);
+    else if (entry.isFile() && REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase()))
+      out.push(path);
   }
   return out;
 }
@@ -54,7 +66,13 @@ export async function ingestFiles(
   files: readonly string[],
   options: IngestFilesOptions = {},
 ): Promise<IngestSummary> {
-  const summary: IngestSummary = { ingested: 0, unchanged: 0, newVersions: 0, failed: [], total: files.length };
+  const summary: IngestSummary = {
+    ingested: 0,
+    unchanged: 0,
+    newVersions: 0,
+    failed: [],
+    total: files.length,
+  };
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -65,7 +83,8 @@ export async function ingestFiles(
       if (outcome.status === 'ingested') summary.ingested++;
       else if (outcome.status === 'unchanged') summary.unchanged++;
       else if (outcome.status === 'new-version') summary.newVersions++;
-      else if (outcome.status === 'failed') summary.failed.push({ file: fileName, reason: outcome.reason });
+      else if (outcome.status === 'failed')
+        summary.failed.push({ file: fileName, reason: outcome.reason });
       options.onOutcome?.(outcome, ++done, files.length);
     }
   };
@@ -84,11 +103,19 @@ async function ingestPath(
   try {
     const info = await stat(path);
     if (info.size > MAX_INPUT_BYTES) {
-      return { status: 'failed', fileName, reason: `file is ${info.size} bytes; the limit is ${MAX_INPUT_BYTES}` };
+      return {
+        status: 'failed',
+        fileName,
+        reason: `file is ${info.size} bytes; the limit is ${MAX_INPUT_BYTES}`,
+      };
     }
     bytes = await readFile(path);
   } catch (error) {
-    return { status: 'failed', fileName, reason: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    return {
+      status: 'failed',
+      fileName,
+      reason: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    };
   }
   return ingestSource(store, { bytes, fileName }, options);
 }

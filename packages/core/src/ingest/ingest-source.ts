@@ -16,12 +16,19 @@ import {
   regionLevel,
   regionPath,
 } from '@gongkai/extract';
-import { clearPartition, batchWrite, putRequests } from '../db/batch.ts';
+import { batchWrite, clearPartition, putRequests } from '../db/batch.ts';
 import { changeBucket } from '../db/entities/common.ts';
 import type { Store } from '../db/store.ts';
-import { agencyId as makeAgencyId, agencyLevel, isGovernmentReport, normalizeAgencyName, pinyinKeys } from '../domain/agency-identity.ts';
-import { carryReadings } from '../domain/value-carry.ts';
+import {
+  agencyLevel,
+  isGovernmentReport,
+  agencyId as makeAgencyId,
+  normalizeAgencyName,
+  pinyinKeys,
+} from '../domain/agency-identity.ts';
 import { crossReportFindings, type ReportFacts } from '../domain/cross-findings.ts';
+import { carryReadings } from '../domain/value-carry.ts';
+import { loadReportRecord, loadValues, type ReportRecord, type StoredValue } from './read.ts';
 import {
   findingRecords,
   parseReportId,
@@ -30,7 +37,6 @@ import {
   textChunks,
   valueRecords,
 } from './records.ts';
-import { loadReportRecord, loadValues, type ReportRecord, type StoredValue } from './read.ts';
 
 export interface SourceFile {
   bytes: Uint8Array;
@@ -70,20 +76,37 @@ export async function ingestSource(
     const known = (await db.entities.source.get({ sourceHash }).go()).data;
     if (known?.status === 'complete') {
       await finishPending(store, known.reportId, now);
-      return { status: 'unchanged', fileName: file.fileName, reportId: known.reportId, version: known.version };
+      return {
+        status: 'unchanged',
+        fileName: file.fileName,
+        reportId: known.reportId,
+        version: known.version,
+      };
     }
     if (!details) {
       try {
         details = extractDetailed(file.bytes);
       } catch (error) {
         // A bad file is that file's failure, never the whole run's.
-        const reason = isExtractError(error) ? error.message : `extraction failed: ${String((error as Error)?.message ?? error)}`;
+        const reason = isExtractError(error)
+          ? error.message
+          : `extraction failed: ${String((error as Error)?.message ?? error)}`;
         return { status: 'failed', fileName: file.fileName, reason };
       }
     }
     const { report } = details;
-    if (report.year === null) return { status: 'failed', fileName: file.fileName, reason: 'no report year found in the text' };
-    if (!report.agency.name) return { status: 'failed', fileName: file.fileName, reason: 'no agency name found in the text' };
+    if (report.year === null)
+      return {
+        status: 'failed',
+        fileName: file.fileName,
+        reason: 'no report year found in the text',
+      };
+    if (!report.agency.name)
+      return {
+        status: 'failed',
+        fileName: file.fileName,
+        reason: 'no agency name found in the text',
+      };
     try {
       return await stageAndCommit(store, file, details, sourceHash, now, options);
     } catch (error) {
@@ -118,7 +141,10 @@ async function stageAndCommit(
   const reportId = reportIdOf(agencyId, year);
 
   const [agency, existing, previousYear, next] = await Promise.all([
-    db.entities.agency.get({ agencyId }).go().then((r) => r.data),
+    db.entities.agency
+      .get({ agencyId })
+      .go()
+      .then((r) => r.data),
     loadReportRecord(store, agencyId, year),
     loadReportRecord(store, agencyId, year - 1),
     loadReportRecord(store, agencyId, year + 1),
@@ -130,12 +156,23 @@ async function stageAndCommit(
     previousYear ? loadValues(store, previousYear) : Promise.resolve(null),
   ]);
   const carried = carryReadings(
-    before?.map((v) => ({ code: v.code, extracted: v.extracted, current: v.current, unit: v.unit ?? null })) ?? null,
+    before?.map((v) => ({
+      code: v.code,
+      extracted: v.extracted,
+      current: v.current,
+      unit: v.unit ?? null,
+    })) ?? null,
     report.values,
   );
   const government = isGovernmentReport(name);
   const cross = crossReportFindings(
-    { year, agencyName: name, publishedAt: report.publishedAt, government, values: carried.current },
+    {
+      year,
+      agencyName: name,
+      publishedAt: report.publishedAt,
+      government,
+      values: carried.current,
+    },
     previousYear && previousValues ? factsOf(previousYear, previousValues, government) : null,
   );
 
@@ -150,14 +187,26 @@ async function stageAndCommit(
     form: report.form,
     publishedAt: report.publishedAt ?? undefined,
     extractorVersion: EXTRACTOR_VERSION,
-    changes: existing ? carried.changes.map((c) => ({ code: c.code, from: c.from ?? null, to: c.to ?? null })) : [],
+    changes: existing
+      ? carried.changes.map((c) => ({ code: c.code, from: c.from ?? null, to: c.to ?? null }))
+      : [],
     ingestedAt: at,
   });
   const key: ReportKey = { reportId, agencyId, year, regionCode, version };
   const values = valueRecords(key, report.values, carried.current, at);
-  const findings = [...findingRecords(key, 'report', report.findings), ...findingRecords(key, 'cross', cross)];
+  const findings = [
+    ...findingRecords(key, 'report', report.findings),
+    ...findingRecords(key, 'cross', cross),
+  ];
   await clearPartition(store, versionPartition(store, reportId, version));
-  const sourceItem = { sourceHash, reportId, version, status: 'staged' as const, fileName: file.fileName, createdAt: at };
+  const sourceItem = {
+    sourceHash,
+    reportId,
+    version,
+    status: 'staged' as const,
+    fileName: file.fileName,
+    createdAt: at,
+  };
   await batchWrite(store, [
     ...putRequests(db.entities.source.put([sourceItem]).params()),
     ...putRequests(db.entities.value.put(values).params()),
@@ -199,15 +248,34 @@ async function stageAndCommit(
             .where((attr, op) => op.eq(attr.revision, existing.revision))
             .commit()
         : reports
-            .create({ agencyId, year, reportId, ...reportFields, revision: 1, createdAt: at, pendingNeighbour: next !== null })
+            .create({
+              agencyId,
+              year,
+              reportId,
+              ...reportFields,
+              revision: 1,
+              createdAt: at,
+              pendingNeighbour: next !== null,
+            })
             .commit(),
       versions.patch({ reportId, version }).set({ status: 'current' }).commit(),
-      ...(existing ? [versions.patch({ reportId, version: existing.currentVersion }).set({ status: 'superseded' }).commit()] : []),
+      ...(existing
+        ? [
+            versions
+              .patch({ reportId, version: existing.currentVersion })
+              .set({ status: 'superseded' })
+              .commit(),
+          ]
+        : []),
       source.patch({ sourceHash }).set({ status: 'complete' }).commit(),
       agency
         ? agencies
             .patch({ agencyId })
-            .set({ updatedAt: at, changeBucket: changeBucket(at), latestYear: Math.max(agency.latestYear ?? year, year) })
+            .set({
+              updatedAt: at,
+              changeBucket: changeBucket(at),
+              latestYear: Math.max(agency.latestYear ?? year, year),
+            })
             .add({ reportCount: existing ? 0 : 1 })
             .commit()
         : agencies
@@ -235,7 +303,9 @@ async function stageAndCommit(
       ...[previousYear, next].map((neighbour, i) =>
         reports
           .check({ agencyId, year: year + (i === 0 ? -1 : 1) })
-          .where((attr, op) => (neighbour ? op.eq(attr.revision, neighbour.revision) : op.notExists(attr.reportId)))
+          .where((attr, op) =>
+            neighbour ? op.eq(attr.revision, neighbour.revision) : op.notExists(attr.reportId),
+          )
           .commit(),
       ),
     ])
@@ -247,7 +317,12 @@ async function stageAndCommit(
   if (result.canceled) throw new CommitConflict('transaction cancelled');
 
   if (existing || next) await finishPending(store, reportId, now);
-  return { status: existing ? 'new-version' : 'ingested', fileName: file.fileName, reportId, version };
+  return {
+    status: existing ? 'new-version' : 'ingested',
+    fileName: file.fileName,
+    reportId,
+    version,
+  };
 }
 
 const EXTRACTOR_VERSION = '0.1.0';
@@ -279,7 +354,9 @@ async function reserveVersion(store: Store, item: Omit<VersionItem, 'version'>):
 
 function isCancelled(error: unknown): boolean {
   const text = String((error as { message?: string })?.message ?? error);
-  return /TransactionCanceled|ConditionalCheckFailed|conditional request failed|transaction.*cancel/i.test(text);
+  return /TransactionCanceled|ConditionalCheckFailed|conditional request failed|transaction.*cancel/i.test(
+    text,
+  );
 }
 
 function versionPartition(store: Store, reportId: string, version: number): string {
@@ -289,7 +366,11 @@ function versionPartition(store: Store, reportId: string, version: number): stri
   return params.ExpressionAttributeValues[':pk'] as string;
 }
 
-function factsOf(report: ReportRecord, values: readonly StoredValue[], government: boolean): ReportFacts {
+function factsOf(
+  report: ReportRecord,
+  values: readonly StoredValue[],
+  government: boolean,
+): ReportFacts {
   return {
     year: report.year,
     agencyName: report.agencyName ?? null,
@@ -303,13 +384,18 @@ function factsOf(report: ReportRecord, values: readonly StoredValue[], governmen
  * The jobs a committed version leaves: clear superseded partitions, recompute the next year's
  * cross-report findings. Each is idempotent; the report remembers them until they are done.
  */
-export async function finishPending(store: Store, reportId: string, now: () => string): Promise<void> {
+export async function finishPending(
+  store: Store,
+  reportId: string,
+  now: () => string,
+): Promise<void> {
   const id = parseReportId(reportId);
   if (!id) return;
   const report = await loadReportRecord(store, id.agencyId, id.year);
   if (!report || (!report.cleanupVersions?.length && !report.pendingNeighbour)) return;
   for (const version of report.cleanupVersions ?? []) {
-    if (version !== report.currentVersion) await clearPartition(store, versionPartition(store, reportId, version));
+    if (version !== report.currentVersion)
+      await clearPartition(store, versionPartition(store, reportId, version));
   }
   if (report.pendingNeighbour) await refreshNextYear(store, report, now);
   await store.db.entities.report
@@ -319,11 +405,18 @@ export async function finishPending(store: Store, reportId: string, now: () => s
 }
 
 /** Recomputes the cross-report findings of the year after `report`, which compare against it. */
-async function refreshNextYear(store: Store, report: ReportRecord, now: () => string): Promise<void> {
+async function refreshNextYear(
+  store: Store,
+  report: ReportRecord,
+  now: () => string,
+): Promise<void> {
   const { db } = store;
   const next = await loadReportRecord(store, report.agencyId, report.year + 1);
   if (!next) return;
-  const [values, nextValues] = await Promise.all([loadValues(store, report), loadValues(store, next)]);
+  const [values, nextValues] = await Promise.all([
+    loadValues(store, report),
+    loadValues(store, next),
+  ]);
   const government = isGovernmentReport(next.agencyName ?? '');
   const findings = crossReportFindings(
     factsOf(next, nextValues, government),

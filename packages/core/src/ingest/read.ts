@@ -9,7 +9,10 @@ export async function loadReportRecord(store: Store, agencyId: string, year: num
 }
 
 /** All values of a report's current version (one query; more pages only past 1 MB). */
-export async function loadValues(store: Store, report: { reportId: string; currentVersion: number }) {
+export async function loadValues(
+  store: Store,
+  report: { reportId: string; currentVersion: number },
+) {
   const out = await store.db.entities.value.query
     .primary({ reportId: report.reportId, version: report.currentVersion })
     .go({ pages: 'all' });

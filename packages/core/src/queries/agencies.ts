@@ -11,9 +11,14 @@ export async function getAgency(store: Store, agencyId: string) {
 export type AgencyRecord = NonNullable<Awaited<ReturnType<typeof getAgency>>>;
 
 /** Batch lookup (one BatchGet per 100 ids), in the order asked; null for unknown ids. */
-export async function getAgencies(store: Store, agencyIds: readonly string[]): Promise<(AgencyRecord | null)[]> {
+export async function getAgencies(
+  store: Store,
+  agencyIds: readonly string[],
+): Promise<(AgencyRecord | null)[]> {
   if (agencyIds.length === 0) return [];
-  const out = await store.db.entities.agency.get(agencyIds.map((agencyId) => ({ agencyId }))).go({ preserveBatchOrder: true });
+  const out = await store.db.entities.agency
+    .get(agencyIds.map((agencyId) => ({ agencyId })))
+    .go({ preserveBatchOrder: true });
   return out.data.map((item) => item ?? null);
 }
 
@@ -24,7 +29,10 @@ export interface RegionQuery extends PageArgs {
 }
 
 /** Agencies within a region, grouped by exact region code then level then name. */
-export async function agenciesOfRegion(store: Store, query: RegionQuery): Promise<Page<AgencyRecord>> {
+export async function agenciesOfRegion(
+  store: Store,
+  query: RegionQuery,
+): Promise<Page<AgencyRecord>> {
   const prefix = regionPrefix(query.region);
   const limit = pageLimit(query.limit);
   const base = store.db.entities.agency.query.byRegion({ province: prefix.slice(0, 2) });
@@ -33,14 +41,19 @@ export async function agenciesOfRegion(store: Store, query: RegionQuery): Promis
   const ranged = exact
     ? base.begins({ regionCode: prefix, level: query.level })
     : base.begins({ regionCode: prefix });
-  const filtered = !exact && query.level ? ranged.where((a, op) => op.eq(a.level, query.level as AgencyLevel)) : ranged;
+  const filtered =
+    !exact && query.level
+      ? ranged.where((a, op) => op.eq(a.level, query.level as AgencyLevel))
+      : ranged;
   const out = await filtered.go({ limit, cursor: query.cursor ?? null });
   return { items: out.data, cursor: out.cursor ?? null };
 }
 
 export class RegionCodeError extends Error {
   constructor(region: string) {
-    super(`'${region.slice(0, 20)}' is not a region code: give 2, 4 or 6 digits of a GB/T 2260 code`);
+    super(
+      `'${region.slice(0, 20)}' is not a region code: give 2, 4 or 6 digits of a GB/T 2260 code`,
+    );
     this.name = 'RegionCodeError';
   }
 }
@@ -48,8 +61,10 @@ export class RegionCodeError extends Error {
 /** '440000' → '44', '440100' → '4401': trailing zero pairs widen the region to its subtree. */
 export function regionPrefix(region: string): string {
   if (!/^\d{2}(\d{2}){0,2}$/.test(region)) throw new RegionCodeError(region);
-  if (region.length === 6 && region.endsWith('0000') && region !== '000000') return region.slice(0, 2);
-  if (region.length === 6 && region.endsWith('00') && region !== '000000') return region.slice(0, 4);
+  if (region.length === 6 && region.endsWith('0000') && region !== '000000')
+    return region.slice(0, 2);
+  if (region.length === 6 && region.endsWith('00') && region !== '000000')
+    return region.slice(0, 4);
   return region;
 }
 

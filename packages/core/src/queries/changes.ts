@@ -56,7 +56,9 @@ export async function changesSince(
   if (Number.isNaN(parsed) || !/^\d{4}-\d{2}-\d{2}/.test(stamp)) throw new TimestampError(since);
   const from = new Date(parsed).toISOString();
   const after = (c: Change) =>
-    lastKey === undefined ? c.updatedAt > from : c.updatedAt > from || (c.updatedAt === from && keyOf(c) > lastKey);
+    lastKey === undefined
+      ? c.updatedAt > from
+      : c.updatedAt > from || (c.updatedAt === from && keyOf(c) > lastKey);
   const max = pageLimit(limit);
   // Slack for items sharing the `from` timestamp that the token says were already seen.
   const fetch = max + 1 + SAME_STAMP_SLACK;
@@ -64,11 +66,21 @@ export async function changesSince(
   let horizon: Change | null = null;
   for (const bucket of monthsBetween(from, now)) {
     const [agencies, reports] = await Promise.all([
-      store.db.entities.agency.query.changes({ changeBucket: bucket }).gte({ updatedAt: from }).go({ limit: fetch }),
-      store.db.entities.report.query.changes({ changeBucket: bucket }).gte({ updatedAt: from }).go({ limit: fetch }),
+      store.db.entities.agency.query
+        .changes({ changeBucket: bucket })
+        .gte({ updatedAt: from })
+        .go({ limit: fetch }),
+      store.db.entities.report.query
+        .changes({ changeBucket: bucket })
+        .gte({ updatedAt: from })
+        .go({ limit: fetch }),
     ]);
-    const a = agencies.data.map((x): Change => ({ kind: 'agency', id: x.agencyId, updatedAt: x.updatedAt }));
-    const r = reports.data.map((x): Change => ({ kind: 'report', id: x.reportId, updatedAt: x.updatedAt }));
+    const a = agencies.data.map(
+      (x): Change => ({ kind: 'agency', id: x.agencyId, updatedAt: x.updatedAt }),
+    );
+    const r = reports.data.map(
+      (x): Change => ({ kind: 'report', id: x.reportId, updatedAt: x.updatedAt }),
+    );
     changes.push(...a, ...r);
     // A stream cut off by the limit says nothing past its last item: the page must stop there.
     for (const [items, more] of [
@@ -91,5 +103,6 @@ export async function changesSince(
 }
 
 const SAME_STAMP_SLACK = 25;
-const compare = (a: Change, b: Change) => a.updatedAt.localeCompare(b.updatedAt) || keyOf(a).localeCompare(keyOf(b));
+const compare = (a: Change, b: Change) =>
+  a.updatedAt.localeCompare(b.updatedAt) || keyOf(a).localeCompare(keyOf(b));
 const keyOf = (c: Change) => `${c.kind}:${c.id}`;

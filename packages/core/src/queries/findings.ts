@@ -2,7 +2,10 @@
 import type { Store } from '../db/store.ts';
 import { type Page, type PageArgs, pageLimit } from './page.ts';
 
-export async function findingsOfReport(store: Store, report: { reportId: string; currentVersion: number }) {
+export async function findingsOfReport(
+  store: Store,
+  report: { reportId: string; currentVersion: number },
+) {
   const out = await store.db.entities.finding.query
     .primary({ reportId: report.reportId, version: report.currentVersion })
     .go({ pages: 'all' });
@@ -18,6 +21,10 @@ export async function findingsByRule(
 ): Promise<Page<FindingRecord>> {
   const base = store.db.entities.finding.query.byRule({ rule });
   const ranged = page.year !== undefined ? base.begins({ year: page.year }) : base;
-  const out = await ranged.go({ order: 'desc', limit: pageLimit(page.limit), cursor: page.cursor ?? null });
+  const out = await ranged.go({
+    order: 'desc',
+    limit: pageLimit(page.limit),
+    cursor: page.cursor ?? null,
+  });
   return { items: out.data, cursor: out.cursor ?? null };
 }

@@ -2,8 +2,8 @@
 import type { Form } from '@gongkai/extract';
 import type { Store } from '../db/store.ts';
 import { parseReportId } from '../ingest/records.ts';
-import { type Page, type PageArgs, pageLimit } from './page.ts';
 import { regionPrefix } from './agencies.ts';
+import { type Page, type PageArgs, pageLimit } from './page.ts';
 
 export async function getReport(store: Store, agencyId: string, year: number) {
   return (await store.db.entities.report.get({ agencyId, year }).go()).data;
@@ -16,7 +16,10 @@ export async function getReportById(store: Store, reportId: string): Promise<Rep
 }
 
 /** Batch lookup by report ids, in the order asked; null for unknown or malformed ids. */
-export async function getReportsById(store: Store, reportIds: readonly string[]): Promise<(ReportRecord | null)[]> {
+export async function getReportsById(
+  store: Store,
+  reportIds: readonly string[],
+): Promise<(ReportRecord | null)[]> {
   const keys = reportIds.map((id) => parseReportId(id));
   const valid = keys.filter((k): k is NonNullable<typeof k> => k !== null);
   if (valid.length === 0) return reportIds.map(() => null);
@@ -34,7 +37,11 @@ export async function reportsOfAgency(
 ): Promise<Page<ReportRecord>> {
   const query = store.db.entities.report.query.primary({ agencyId });
   const filtered = page.form ? query.where((a, op) => op.eq(a.form, page.form as Form)) : query;
-  const out = await filtered.go({ order: 'desc', limit: pageLimit(page.limit), cursor: page.cursor ?? null });
+  const out = await filtered.go({
+    order: 'desc',
+    limit: pageLimit(page.limit),
+    cursor: page.cursor ?? null,
+  });
   return { items: out.data, cursor: out.cursor ?? null };
 }
 
@@ -52,7 +59,9 @@ export async function reportsOfYear(
       : base.begins({ regionCode: prefix })
     : base;
   const filtered =
-    page.form && !(prefix?.length === 6) ? ranged.where((a, op) => op.eq(a.form, page.form as Form)) : ranged;
+    page.form && !(prefix?.length === 6)
+      ? ranged.where((a, op) => op.eq(a.form, page.form as Form))
+      : ranged;
   const out = await filtered.go({ limit: pageLimit(page.limit), cursor: page.cursor ?? null });
   return { items: out.data, cursor: out.cursor ?? null };
 }
@@ -65,7 +74,9 @@ export type VersionRecord = Awaited<ReturnType<typeof versionsOfReport>>[number]
 
 /** The decoded text of a version, for showing a span in its context. */
 export async function sourceText(store: Store, reportId: string, version: number): Promise<string> {
-  const out = await store.db.entities.text.query.primary({ reportId, version }).go({ pages: 'all' });
+  const out = await store.db.entities.text.query
+    .primary({ reportId, version })
+    .go({ pages: 'all' });
   return out.data
     .sort((a, b) => a.chunk - b.chunk)
     .map((c) => c.text)

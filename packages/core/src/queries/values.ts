@@ -1,11 +1,14 @@
 /** Value reads: access patterns 4 and 5. */
 import type { Store } from '../db/store.ts';
-import { type Page, type PageArgs, pageLimit } from './page.ts';
 import { regionPrefix } from './agencies.ts';
+import { type Page, type PageArgs, pageLimit } from './page.ts';
 import { versionsOfReport } from './reports.ts';
 
 /** All values of a report's current version: one query. */
-export async function valuesOfReport(store: Store, report: { reportId: string; currentVersion: number }) {
+export async function valuesOfReport(
+  store: Store,
+  report: { reportId: string; currentVersion: number },
+) {
   const out = await store.db.entities.value.query
     .primary({ reportId: report.reportId, version: report.currentVersion })
     .go({ pages: 'all' });
@@ -28,7 +31,11 @@ export interface HistoryEntry {
  * A value's history, oldest first: its first extracted reading, each source version that changed
  * it, and each accepted correction. Two queries, whatever the number of versions.
  */
-export async function valueHistory(store: Store, reportId: string, code: string): Promise<HistoryEntry[]> {
+export async function valueHistory(
+  store: Store,
+  reportId: string,
+  code: string,
+): Promise<HistoryEntry[]> {
   const [versions, corrections] = await Promise.all([
     versionsOfReport(store, reportId),
     store.db.entities.history.query.primary({ reportId }).begins({ code }).go({ pages: 'all' }),
@@ -43,7 +50,13 @@ export async function valueHistory(store: Store, reportId: string, code: string)
       continue;
     }
     if (change) {
-      entries.push({ kind: 're-extracted', at: v.ingestedAt, version: v.version, from: change.from ?? null, to: change.to ?? null });
+      entries.push({
+        kind: 're-extracted',
+        at: v.ingestedAt,
+        version: v.version,
+        from: change.from ?? null,
+        to: change.to ?? null,
+      });
     }
   }
   for (const h of corrections.data) {
@@ -73,7 +86,10 @@ export interface IndicatorQuery extends PageArgs {
  * One indicator across agencies for a year, within a region. While a newer version of a report
  * is being committed both versions can show; only the newest is kept.
  */
-export async function indicatorAcrossAgencies(store: Store, query: IndicatorQuery): Promise<Page<ValueRecord>> {
+export async function indicatorAcrossAgencies(
+  store: Store,
+  query: IndicatorQuery,
+): Promise<Page<ValueRecord>> {
   const base = store.db.entities.value.query.byIndicator({ code: query.code, year: query.year });
   const ranged = query.region ? base.begins({ regionCode: regionPrefix(query.region) }) : base;
   const out = await ranged.go({ limit: pageLimit(query.limit), cursor: query.cursor ?? null });

@@ -24,7 +24,10 @@ export const agencySchema = {
     /** First two digits of regionCode: the partition of the region index. */
     province: { type: 'string', required: true },
     regionPath: { type: 'list', items: { type: 'string' } },
-    level: { type: ['province', 'city', 'county', 'township', 'department'] as const, required: true },
+    level: {
+      type: ['province', 'city', 'county', 'township', 'department'] as const,
+      required: true,
+    },
     pinyin: { type: 'string' },
     initials: { type: 'string' },
     reportCount: { type: 'number' },

@@ -34,7 +34,11 @@ export const reportFindingSchema = {
     byRule: {
       index: 'gsi1',
       pk: { field: 'gsi1pk', composite: ['rule'], casing: 'none' },
-      sk: { field: 'gsi1sk', composite: ['year', 'regionCode', 'reportId', 'version'], casing: 'none' },
+      sk: {
+        field: 'gsi1sk',
+        composite: ['year', 'regionCode', 'reportId', 'version'],
+        casing: 'none',
+      },
     },
   },
 } as const;

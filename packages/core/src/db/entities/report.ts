@@ -21,7 +21,10 @@ export const reportSchema = {
     reportId: { type: 'string', required: true },
     regionCode: { type: 'string', required: true },
     agencyName: { type: 'string' },
-    form: { type: ['provincial', 'national-2014', 'gov-2019', 'gov-2021', 'none'] as const, required: true },
+    form: {
+      type: ['provincial', 'national-2014', 'gov-2019', 'gov-2021', 'none'] as const,
+      required: true,
+    },
     publishedAt: { type: 'string' },
     sourceUrl: { type: 'string' },
     currentVersion: { type: 'number', required: true },
@@ -71,7 +74,10 @@ export const reportVersionSchema = {
     publishedAt: { type: 'string' },
     extractorVersion: { type: 'string' },
     /** Extracted readings that differ from the previous version: a silent edit shows here. */
-    changes: { type: 'list', items: { type: 'map', properties: { code: { type: 'string' }, from: reading, to: reading } } },
+    changes: {
+      type: 'list',
+      items: { type: 'map', properties: { code: { type: 'string' }, from: reading, to: reading } },
+    },
     ingestedAt: { type: 'string', required: true },
   },
   indexes: {
