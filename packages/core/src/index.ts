@@ -32,7 +32,7 @@ export {
   ingestSource,
   type SourceFile,
 } from './ingest/ingest-source.ts';
-export { parseReportId, reportIdOf } from './ingest/records.ts';
+export { parseReportId, reportIdOf, type ValueRecord as StagedValue } from './ingest/records.ts';
 export * from './queries/agencies.ts';
 export * from './queries/changes.ts';
 export * from './queries/findings.ts';

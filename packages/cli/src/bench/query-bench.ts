@@ -20,6 +20,7 @@ import {
   putRequestsOf,
   reportIdOf,
   reportsOfAgency,
+  type StagedValue,
   type Store,
   valueHistory,
   valuesOfReport,
@@ -171,23 +172,7 @@ async function load(store: Store, agencies: number, places: string[]): Promise<n
     const agencyItems = [];
     const reportItems = [];
     const versionItems = [];
-    const valueItems: {
-      reportId: string;
-      version: number;
-      code: string;
-      year: number;
-      regionCode: string;
-      agencyId: string;
-      extracted: number;
-      current: number;
-      unit: string;
-      source: 'table';
-      spanStart: number;
-      spanEnd: number;
-      confidence: number;
-      revision: number;
-      updatedAt: string;
-    }[] = [];
+    const valueItems: StagedValue[] = [];
     const findingItems = [];
     for (let a = from; a < Math.min(agencies, from + CHUNK); a++) {
       const regionCode = places[a % places.length] as string;

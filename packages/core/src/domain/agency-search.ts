@@ -6,13 +6,13 @@
  * - name and alias text: every character and every pair of adjacent characters;
  * - pinyin: every token (a syllable, or a run of ASCII letters/digits), and every pair of
  *   adjacent tokens, so that a query typed as several syllables reads a short list;
- * - initials: every pair of adjacent initials (also the candidates for pinyin spanning tokens).
+ * - initials: every pair of adjacent initials.
  * Entries are numbered ("slots") in ranking tie-break order, shorter name then id, and a posting
  * packs `position << 25 | slot` in a sorted Int32Array. So a list reads best-first: by position
  * (which bounds the score), then by tie-break. A query stops as soon as nothing further along
  * can enter its top k, typically after a few dozen postings even for a one-letter query.
- * When a region or level filter leaves fewer entries than the postings to read, those entries
- * are scored directly instead.
+ * When a region or level filter is narrow enough that the postings would be read far, the
+ * entries it allows are scored directly instead.
  * Entries added after the build take new slots at the end (out of tie-break order; the code
  * allows for that). Removal leaves a tombstone; everything is renumbered once tombstones
  * outnumber live entries.
@@ -80,11 +80,11 @@ const EARLY_STOP_FACTOR = 4;
 // Before verifying a long candidate list, drop candidates missing the next rarest bigram, when
 // that list is short enough to mark.
 const MARK_MIN_CANDIDATES = 256;
+const MARK_MAX_RATIO = 10;
 // Splitting a pinyin query into tokens: past these, fall back to candidates by initials.
 const MAX_SEGMENTATIONS = 32;
 const MAX_SEGMENT_STEPS = 2000;
 const MAX_PAIR_LISTS = 256;
-const MARK_MAX_RATIO = 10;
 
 const NO_REGION = -1;
 const OTHER_REGION = -2;
@@ -384,8 +384,8 @@ export class AgencySearchIndex {
     }
 
     const filtered = this.filteredSlots();
-    if (filtered !== null && this.prefersSlots(filtered.length)) {
-      this.scanSlots(filtered);
+    if (filtered !== null && this.prefersSlots(filtered.count)) {
+      for (const part of filtered.parts) this.scanSlots(part);
     } else {
       // Tiers in rank order; a slot is scored by the first tier that finds it.
       this.searchName();
@@ -402,6 +402,7 @@ export class AgencySearchIndex {
 
   private prepare(entry: SearchEntry): Prepared {
     let key = searchKey(entry.name).slice(0, MAX_KEY_LENGTH);
+    // Most names are their own key: share the string rather than keep two copies.
     if (key === entry.name) key = entry.name;
     let aliasKeys: string[] | null = null;
     for (const alias of entry.aliases ?? []) {
@@ -446,6 +447,14 @@ export class AgencySearchIndex {
     docs.sort((a, b) => a.key.length - b.key.length || compareIds(a.id, b.id));
     const first = this.slots;
     this.phase = COUNT;
+    // Exact sizes: doubling would leave up to half of every per-slot array unused.
+    this.ensureCapacity(first + docs.length);
+    const tokens = docs.reduce((n, d) => n + d.tokens.length, this.arenaLength);
+    if (tokens > this.arena.length) {
+      const arena = new Uint16Array(tokens);
+      arena.set(this.arena.subarray(0, this.arenaLength));
+      this.arena = arena;
+    }
     for (const doc of docs) this.insert(doc);
     const lists = (): Postings[] => [
       ...this.nameGrams.uni.values(),
@@ -456,14 +465,14 @@ export class AgencySearchIndex {
       ...this.tokenPairs.values(),
       ...this.initialGrams.filter((p): p is Postings => p !== undefined),
     ];
-    docs.forEach((doc, i) => this.post(first + i, doc));
+    for (let i = 0; i < docs.length; i++) this.post(first + i, docs[i] as Prepared);
     let longest = 0;
     for (const p of lists()) {
       p.allocate();
       if (p.count > longest) longest = p.count;
     }
     this.phase = FILL;
-    docs.forEach((doc, i) => this.post(first + i, doc));
+    for (let i = 0; i < docs.length; i++) this.post(first + i, docs[i] as Prepared);
     const scratch = new Int32Array(longest);
     for (const p of lists()) p.sort(scratch);
     this.phase = INSERT;
@@ -723,11 +732,16 @@ export class AgencySearchIndex {
     return true;
   }
 
-  /** The slots the filters allow (a superset when both are set), or null without filters. */
-  private filteredSlots(): Int32Array | null {
-    let best: Int32Array | null = null;
-    if (this.levelFilter !== 0)
-      best = this.levelSlots[this.levelFilter]?.view() ?? new Int32Array(0);
+  /**
+   * The slots the narrower filter allows (the other is checked per slot), as views, or null
+   * without filters.
+   */
+  private filteredSlots(): { count: number; parts: Int32Array[] } | null {
+    let best: { count: number; parts: Int32Array[] } | null = null;
+    if (this.levelFilter !== 0) {
+      const view = this.levelSlots[this.levelFilter]?.view() ?? EMPTY;
+      best = { count: view.length, parts: [view] };
+    }
     if (this.regionFilter !== '') {
       const order = this.regionOrder;
       const num = this.regionNum;
@@ -741,16 +755,16 @@ export class AgencySearchIndex {
         }
         return lo;
       };
-      const lo = this.regionHi > this.regionLo ? bound(this.regionLo) : 0;
-      const hi = this.regionHi > this.regionLo ? bound(this.regionHi) : 0;
+      const numeric = this.regionHi > this.regionLo;
+      const lo = numeric ? bound(this.regionLo) : 0;
+      const hi = numeric ? bound(this.regionHi) : 0;
       const other: number[] = [];
-      for (const [slot, code] of this.otherRegions)
+      for (const [slot, code] of this.otherRegions) {
         if (code.startsWith(this.regionFilter)) other.push(slot);
-      if (best === null || hi - lo + other.length < best.length) {
-        const out = new Int32Array(hi - lo + other.length);
-        out.set(order.subarray(lo, hi));
-        out.set(other, hi - lo);
-        best = out;
+      }
+      const count = hi - lo + other.length;
+      if (best === null || count < best.count) {
+        best = { count, parts: [order.subarray(lo, hi), Int32Array.from(other)] };
       }
     }
     return best;
@@ -1011,7 +1025,6 @@ export class AgencySearchIndex {
     exact: readonly boolean[] | null,
   ): void {
     const cursors = new Int32Array(lists.length);
-    const direct = mode === NAME_DIRECT;
     for (let p = 0; p <= POS_MAX; p++) {
       if (this.heapSize === this.limit) {
         let most = Number.NEGATIVE_INFINITY;
@@ -1031,9 +1044,8 @@ export class AgencySearchIndex {
           if (v >= end) break;
           const slot = v & SLOT_MASK;
           if (this.heapSize === this.limit && slot < this.sortedSlots) {
-            // At position 0 a direct name hit is exact or a prefix, which its length tells.
-            const cap =
-              direct && p === 0 && this.keyLength[slot] !== this.q.length ? PREFIX : bound;
+            // A name hit at position 0 is exact or a prefix, which the name's length tells.
+            const cap = bound === EXACT && this.keyLength[slot] !== this.q.length ? PREFIX : bound;
             if (
               !this.better(cap, slot, this.heapScores[0] as number, this.heapSlots[0] as number)
             ) {

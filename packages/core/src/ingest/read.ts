@@ -1,20 +1,8 @@
 /** Reads the ingest needs: a report's record and the values of its current version. */
-import type { Store } from '../db/store.ts';
+import { getReport, type ReportRecord } from '../queries/reports.ts';
+import { type ValueRecord, valuesOfReport } from '../queries/values.ts';
 
-export type ReportRecord = NonNullable<Awaited<ReturnType<typeof loadReportRecord>>>;
-export type StoredValue = Awaited<ReturnType<typeof loadValues>>[number];
-
-export async function loadReportRecord(store: Store, agencyId: string, year: number) {
-  return (await store.db.entities.report.get({ agencyId, year }).go()).data;
-}
-
-/** All values of a report's current version (one query; more pages only past 1 MB). */
-export async function loadValues(
-  store: Store,
-  report: { reportId: string; currentVersion: number },
-) {
-  const out = await store.db.entities.value.query
-    .primary({ reportId: report.reportId, version: report.currentVersion })
-    .go({ pages: 'all' });
-  return out.data;
-}
+export type { ReportRecord };
+export type StoredValue = ValueRecord;
+export const loadReportRecord = getReport;
+export const loadValues = valuesOfReport;
