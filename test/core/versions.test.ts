@@ -4,6 +4,7 @@ import {
   submitCorrection,
 } from '../../packages/core/src/corrections/corrections.ts';
 import { ingestSource } from '../../packages/core/src/ingest/ingest-source.ts';
+import { findingsOfReport } from '../../packages/core/src/queries/findings.ts';
 import { getReportById, versionsOfReport } from '../../packages/core/src/queries/reports.ts';
 import {
   indicatorAcrossAgencies,
@@ -75,6 +76,11 @@ describe('a changed source for the same agency and year', () => {
       extracted: other?.extracted,
       current: 99,
     });
+
+    const findings = await findingsOfReport(store, report as NonNullable<typeof report>);
+    expect(findings.filter((f) => f.rule === 'source.changed')).toEqual([
+      expect.objectContaining({ scope: 'version', codes: [CODE], severity: 'warning' }),
+    ]);
 
     const history = await valueHistory(store, reportId, CODE);
     expect(history).toEqual([

@@ -316,50 +316,40 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const CITIES =
-  '广州市 深圳市 重庆市 长沙市 成都市 西安市 杭州市 南京市 武汉市 厦门市 银川市 哈尔滨市 榆林市 石嘴山市 六安市 蚌埠市 珠海市 佛山市 东莞市 中山市 苏州市 无锡市 宁波市 温州市 合肥市 福州市 南昌市 济南市 青岛市 郑州市'.split(
-    ' ',
-  );
-const DISTRICTS =
-  ' 天河区 越秀区 海珠区 朝阳区 海淀区 浦东新区 黄浦区 江北区 渝中区 岳麓区 雁塔区 西湖区 鼓楼区 思明区 南岗区 大武口区 单县 长乐区 江宁区 武昌区 洪山区 龙岗区 南山区 福田区 宝安区 香洲区 禅城区 顺德区 吴中区 姑苏区 鄞州区 鹿城区 蜀山区 仓山区 东湖区 历下区 市南区 金水区 二七区 新城区'.split(
-    ' ',
-  );
-const SUFFIXES =
-  '教育局 财政局 公安局 人民政府 人民政府办公室 交通运输局 生态环境局 市场监督管理局 卫生健康委员会 发展和改革局 民政局 司法局 自然资源局 住房和城乡建设局 水务局 农业农村局 商务局 文化广电旅游体育局 应急管理局 审计局 统计局 医疗保障局 林业局 人力资源和社会保障局 退役军人事务局 科学技术局 工业和信息化局 档案馆 街道办事处 镇人民政府'.split(
-    ' ',
-  );
-const TOWNS = '石牌 林和 新塘 沙河 龙华 南头 长安 虎门 石龙 黄埔 永和 太平 和平 建设 胜利'.split(
-  ' ',
+const words = (s: string): string[] => s.split(' ');
+const CITIES = words(
+  '广州市 深圳市 重庆市 长沙市 成都市 西安市 杭州市 南京市 武汉市 厦门市 银川市 哈尔滨市 榆林市 石嘴山市 六安市 蚌埠市 珠海市 佛山市 东莞市 中山市 苏州市 无锡市 宁波市 温州市 合肥市 福州市 南昌市 济南市 青岛市 郑州市',
 );
+const DISTRICTS = [
+  '',
+  ...words(
+    '天河区 越秀区 海珠区 朝阳区 海淀区 浦东新区 黄浦区 江北区 渝中区 岳麓区 雁塔区 西湖区 鼓楼区 思明区 南岗区 大武口区 单县 长乐区 江宁区 武昌区 洪山区 龙岗区 南山区 福田区 宝安区 香洲区 禅城区 顺德区 吴中区 姑苏区',
+  ),
+];
+const SUFFIXES = words(
+  '教育局 财政局 公安局 人民政府 人民政府办公室 交通运输局 生态环境局 市场监督管理局 卫生健康委员会 发展和改革局 民政局 司法局 自然资源局 住房和城乡建设局 水务局 农业农村局 商务局 文化广电旅游体育局 应急管理局 审计局 统计局 医疗保障局 林业局 人力资源和社会保障局 退役军人事务局 科学技术局 档案馆 街道办事处 镇人民政府 G20办 CBD管委会',
+);
+const TOWNS = words(
+  '石牌 林和 新塘 沙河 龙华 南头 长安 虎门 石龙 黄埔 永和 太平 和平 建设 胜利 城关 中心 开发',
+);
+const LEVELS: readonly AgencyLevel[] = ['province', 'city', 'county', 'township', 'department'];
 
-function synthetic(n: number): SearchEntry[] {
-  const rnd = mulberry32(20240501);
-  const pick = <T>(xs: readonly T[]): [T, number] => {
-    const i = Math.floor(rnd() * xs.length);
-    return [xs[i] as T, i];
-  };
+/** Agencies from pools of places and suffixes, with aliases, ASCII, odd and missing regions. */
+function synthetic(n: number, rnd: () => number): SearchEntry[] {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const region = () => String(110000 + Math.floor(rnd() * 540000));
   const out: SearchEntry[] = [];
   for (let i = 0; i < n; i++) {
-    const [city, ci] = pick(CITIES);
-    const [district, di] = pick(DISTRICTS);
-    const [suffix] = pick(SUFFIXES);
-    const township = suffix === '街道办事处' || suffix === '镇人民政府';
-    const name = `${city}${district}${township ? pick(TOWNS)[0] : ''}${suffix}`;
-    const level: AgencyLevel = township
-      ? 'township'
-      : suffix === '人民政府'
-        ? district
-          ? 'county'
-          : 'city'
-        : 'department';
-    const regionCode = rnd() < 0.01 ? null : String(110000 + ci * 1000 + di * 10 + (i % 10));
-    const aliases =
-      rnd() < 0.02 ? [`${district}${suffix}`, `${city.slice(0, -1)}CBD${suffix}`] : undefined;
+    const parts = [pick(CITIES), pick(DISTRICTS), rnd() < 0.4 ? pick(TOWNS) : '', pick(SUFFIXES)];
+    const name = parts.join('') + (i % 11 === 0 ? `第${i % 23}分局` : '');
+    const r = rnd();
+    const regionCode = r < 0.01 ? null : r < 0.02 ? `X${Math.floor(rnd() * 100)}` : region();
+    const aliases = rnd() < 0.03 ? [parts.slice(1).join(''), pick(TOWNS) + pick(SUFFIXES)] : null;
     out.push({
-      id: `a${i.toString(36)}`,
+      id: `${region()}-${(Math.imul(i, 2654435761) >>> 0).toString(36)}`,
       name,
       regionCode,
-      level,
+      level: rnd() < 0.001 ? 'province' : pick(LEVELS),
       ...(aliases ? { aliases } : {}),
     });
   }
@@ -374,6 +364,27 @@ interface Pinyin {
   initialToken: number[];
 }
 
+const pinyinMemo = new Map<string, Pinyin>();
+function pinyinOf(name: string): Pinyin {
+  let v = pinyinMemo.get(name);
+  if (!v) {
+    let full = '';
+    let initials = '';
+    const bounds: number[] = [];
+    const initialToken: number[] = [];
+    pinyinTokens(name).forEach((t, i) => {
+      bounds.push(full.length);
+      full += t.text;
+      const init = t.han ? t.text.charAt(0) : t.text;
+      initials += init;
+      for (const _ of init) initialToken.push(i);
+    });
+    v = { full, bounds, initials, initialToken };
+    pinyinMemo.set(name, v);
+  }
+  return v;
+}
+
 const norm = (s: string) =>
   s
     .normalize('NFKC')
@@ -382,13 +393,12 @@ const norm = (s: string) =>
 
 /** The specified ranking, computed the slow way. */
 function bruteForce(
-  entries: readonly SearchEntry[],
+  entries: Iterable<SearchEntry>,
   query: string,
   opts: SearchOptions,
-  pinyinOf: (name: string) => Pinyin,
 ): { id: string; score: number }[] {
   const q = norm(query);
-  const ascii = /^[a-z0-9]+$/.test(q);
+  const pq = /[^\x20-\x7e]/.test(q) ? '' : q.replace(/[^a-z0-9]/g, '');
   const scored: { id: string; score: number; len: number }[] = [];
   for (const x of entries) {
     if (opts.level && x.level !== opts.level) continue;
@@ -408,12 +418,12 @@ function bruteForce(
         score = Math.max(score, s);
       }
     }
-    if (score < 0 && ascii) {
+    if (score < 0 && pq !== '') {
       const py = pinyinOf(x.name);
-      const i = py.bounds.findIndex((b) => py.full.startsWith(q, b));
+      const i = py.bounds.findIndex((b) => py.full.startsWith(pq, b));
       if (i >= 0) score = 300 - Math.min(i, 63);
-      else if (q.length >= 2) {
-        const p = py.initials.indexOf(q);
+      else if (pq.length >= 2) {
+        const p = py.initials.indexOf(pq);
         if (p >= 0) score = 200 - Math.min(py.initialToken[p] as number, 63);
       }
     }
@@ -423,80 +433,115 @@ function bruteForce(
   return scored.slice(0, Math.min(opts.limit ?? 20, 100)).map(({ id, score }) => ({ id, score }));
 }
 
+/** A query cut from a random entry's name, pinyin or initials, with random filters. */
+function randomQuery(entries: readonly SearchEntry[], rnd: () => number): [string, SearchOptions] {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const name = pick(entries).name;
+  const py = pinyinOf(name);
+  const cut = (s: string, at: number) => s.slice(at, at + 1 + Math.floor(rnd() * 10));
+  const kind = Math.floor(rnd() * 3);
+  const q =
+    kind === 0
+      ? cut(name, Math.floor(rnd() * name.length)).slice(0, 1 + Math.floor(rnd() * 5))
+      : kind === 1
+        ? cut(py.full, pick(py.bounds))
+        : cut(py.initials, Math.floor(rnd() * py.initials.length)).slice(0, 5);
+  const opts: SearchOptions = {};
+  const f = rnd();
+  if (f < 0.2)
+    opts.regionPrefix = String(110000 + Math.floor(rnd() * 540000)).slice(
+      0,
+      1 + Math.floor(rnd() * 6),
+    );
+  else if (f < 0.3) opts.level = pick(LEVELS);
+  else if (f < 0.35) opts.regionPrefix = 'X';
+  if (rnd() < 0.2) opts.limit = 100;
+  return [q, opts];
+}
+
 describe('AgencySearchIndex at 300,000 agencies', () => {
-  it('returns what a full scan returns', { timeout: 300_000 }, () => {
-    const entries = synthetic(300_000);
+  it('returns what a full scan returns, before and after incremental updates', {
+    timeout: 600_000,
+  }, () => {
+    const rnd = mulberry32(20240501);
+    const entries = synthetic(300_000, rnd);
     const index = new AgencySearchIndex(entries);
     expect(index.size).toBe(300_000);
+    const live = new Map(entries.map((x) => [x.id, x]));
 
-    const memo = new Map<string, Pinyin>();
-    const pinyinOf = (name: string) => {
-      let v = memo.get(name);
-      if (!v) {
-        let full = '';
-        let initials = '';
-        const bounds: number[] = [];
-        const initialToken: number[] = [];
-        pinyinTokens(name).forEach((t, i) => {
-          bounds.push(full.length);
-          full += t.text;
-          const init = t.han ? t.text.charAt(0) : t.text;
-          initials += init;
-          for (const _ of init) initialToken.push(i);
-        });
-        v = { full, bounds, initials, initialToken };
-        memo.set(name, v);
-      }
-      return v;
+    const check = (query: string, opts: SearchOptions) => {
+      const got = index.search(query, opts).map(({ id, score }) => ({ id, score }));
+      expect({ query, opts, got }).toEqual({
+        query,
+        opts,
+        got: bruteForce(live.values(), query, opts),
+      });
     };
 
-    const cases: [string, SearchOptions][] = [
+    const fixed: [string, SearchOptions][] = [
       ['教育', {}],
       ['教育局', {}],
       ['广州市教育局', {}],
-      ['广州市天河区教育局', {}],
+      ['广州市天河区教育局', { limit: 100 }],
       ['市', {}],
       ['局', { limit: 100 }],
       ['人民政府', {}],
       ['天河区人民政府', {}],
       ['林和街道办事处', { level: 'township' }],
-      ['人民政府', { level: 'city' }],
-      ['人民政府', { level: 'county', regionPrefix: '1100' }],
-      ['教育', { regionPrefix: '11300' }],
+      ['人民政府', { level: 'province' }],
+      ['人民政府', { level: 'county', regionPrefix: '2' }],
+      ['教育', { regionPrefix: '4401' }],
+      ['教育', { regionPrefix: 'X1' }],
       ['CBD', {}],
-      ['cbd教育', {}],
-      ['天河区教育局', { limit: 100 }],
+      ['g20', {}],
+      ['cbdguan', {}],
       ['jiaoyu', {}],
       ['jiaoyuju', { limit: 50 }],
       ['guangzhoushi', {}],
       ['guangzhoushitianhequ', {}],
       ['chongqing', {}],
       ['xian', { limit: 100 }],
+      ['shiju', {}],
+      ['shishishi', {}],
       ['shi', {}],
       ['s', {}],
-      ['g', { regionPrefix: '110' }],
+      ['g', { regionPrefix: '1' }],
+      ['z', { regionPrefix: '5' }],
       ['gzsjy', {}],
-      ['gzs', {}],
       ['jyj', {}],
       ['rmzf', { limit: 100 }],
-      ['thqjyj', {}],
       ['q', {}],
       ['不存在', {}],
       ['zzzzq', {}],
     ];
-    for (const [query, opts] of cases) {
-      const got = index.search(query, opts).map(({ id, score }) => ({ id, score }));
-      const want = bruteForce(entries, query, opts, pinyinOf);
-      expect({ query, opts, got }).toEqual({ query, opts, got: want });
-    }
+    for (const [q, o] of fixed) check(q, o);
+    for (let i = 0; i < 40; i++) check(...randomQuery(entries, rnd));
 
-    // Incremental refresh at this size.
-    const target = entries[12345] as SearchEntry;
-    index.add({ ...target, name: '独一无二测试局' });
-    expect(index.search('独一无二').map((h) => h.id)).toEqual([target.id]);
-    expect(index.search('duyiwuer').map((h) => h.id)).toEqual([target.id]);
-    index.remove(target.id);
-    expect(index.search('独一无二')).toEqual([]);
-    expect(index.size).toBe(299_999);
+    // Refresh incrementally: new agencies, renames (upserts) and removals.
+    for (let u = 0; u < 1500; u++) {
+      const r = rnd();
+      const old = entries[Math.floor(rnd() * entries.length)] as SearchEntry;
+      if (r < 0.4) {
+        const e = {
+          ...old,
+          id: `new-${u}`,
+          name: `${old.name.slice(0, 3)}新区${old.name.slice(3)}`,
+        };
+        index.add(e);
+        live.set(e.id, e);
+      } else if (r < 0.7) {
+        const e = { ...old, name: `${TOWNS[u % TOWNS.length]}${old.name}` };
+        index.add(e);
+        live.set(e.id, e);
+      } else {
+        index.remove(old.id);
+        live.delete(old.id);
+      }
+    }
+    expect(index.size).toBe(live.size);
+    for (const [q, o] of fixed.slice(0, 12)) check(q, o);
+    check('xinqu', {});
+    check('新区', { limit: 100 });
+    for (let i = 0; i < 20; i++) check(...randomQuery([...live.values()], rnd));
   });
 });

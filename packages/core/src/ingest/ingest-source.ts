@@ -27,6 +27,7 @@ import {
   pinyinKeys,
 } from '../domain/agency-identity.ts';
 import { crossReportFindings, type ReportFacts } from '../domain/cross-findings.ts';
+import { sourceChangeFinding } from '../domain/source-change.ts';
 import { carryReadings } from '../domain/value-carry.ts';
 import { loadReportRecord, loadValues, type ReportRecord, type StoredValue } from './read.ts';
 import {
@@ -196,6 +197,13 @@ async function stageAndCommit(
   const values = valueRecords(key, report.values, carried.current, at);
   const findings = [
     ...findingRecords(key, 'report', report.findings),
+    ...findingRecords(
+      key,
+      'version',
+      existing
+        ? [sourceChangeFinding(existing.currentVersion, carried.changes)].filter((f) => f !== null)
+        : [],
+    ),
     ...findingRecords(key, 'cross', cross),
   ];
   await clearPartition(store, versionPartition(store, reportId, version));

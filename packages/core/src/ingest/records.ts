@@ -33,7 +33,7 @@ export interface ValueRecord {
 export interface FindingRecord {
   reportId: string;
   version: number;
-  scope: 'report' | 'cross';
+  scope: 'report' | 'version' | 'cross';
   seq: number;
   rule: string;
   severity: Finding['severity'];

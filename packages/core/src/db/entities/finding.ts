@@ -1,6 +1,7 @@
 /**
  * Finding: a broken identity or an oddity of a report version. Engine findings come from the
- * extractor; cross-report ones (scope 'cross') are recomputed when the report or its neighbour
+ * extractor; 'version' ones say how the source differs from the previous version; cross-report
+ * ones (scope 'cross') are recomputed when the report or its neighbour
  * year is stored.
  *
  * Access patterns:
@@ -14,7 +15,7 @@ export const reportFindingSchema = {
   attributes: {
     reportId: { type: 'string', required: true, readOnly: true },
     version: { type: 'number', required: true, readOnly: true },
-    scope: { type: ['report', 'cross'] as const, required: true, readOnly: true },
+    scope: { type: ['report', 'version', 'cross'] as const, required: true, readOnly: true },
     seq: { type: 'number', required: true, readOnly: true, padding: { length: 4, char: '0' } },
     rule: { type: 'string', required: true },
     severity: { type: ['error', 'warning', 'info'] as const, required: true },
