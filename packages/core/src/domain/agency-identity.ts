@@ -49,7 +49,9 @@ function trimPunctuation(s: string): string {
   while (a < b) {
     const first = s[a] as string;
     const last = s[b - 1] as string;
-    if (b - a >= 2 && PAIRS[first] === last) {
+    // An enclosing pair (《…》) goes, unless the brackets belong to different pairs: （甲）乙（丙）.
+    const inner = s.slice(a + 1, b - 1);
+    if (b - a >= 2 && PAIRS[first] === last && !inner.includes(first) && !inner.includes(last)) {
       a += 1;
       b -= 1;
       continue;

@@ -63,12 +63,12 @@ export function valueRecords(
   current: ReadonlyMap<string, number | null>,
   now: string,
 ): ValueRecord[] {
-  // A code is one item; should the engine ever emit a code twice, the first reading is kept.
-  const seen = new Set<string>();
+  // A code is one item; should the engine ever emit a code twice, the last reading is kept, as
+  // carryReadings does.
+  const byCode = new Map<string, ExtractedValue>();
+  for (const v of values) byCode.set(v.code, v);
   const out: ValueRecord[] = [];
-  for (const v of values) {
-    if (seen.has(v.code)) continue;
-    seen.add(v.code);
+  for (const v of byCode.values()) {
     out.push({
       reportId: key.reportId,
       version: key.version,
