@@ -4,6 +4,7 @@
  * on the correction still pending and the value unchanged, so of two concurrent accepts one wins.
  */
 import { randomUUID } from 'node:crypto';
+import { isConditionFailure } from '../db/conditions.ts';
 import { changeBucket } from '../db/entities/common.ts';
 import type { Store } from '../db/store.ts';
 import {
@@ -128,10 +129,6 @@ export async function reviewCorrection(
       'conflict',
       'the correction was reviewed or the value changed meanwhile; reload and review again',
     );
-  const cancelled = (error: unknown) =>
-    /TransactionCanceled|ConditionalCheckFailed|conditional request failed/i.test(
-      String((error as Error)?.message ?? error),
-    );
 
   if (step.status === 'rejected' || !value) {
     await db.entities.correction
@@ -140,7 +137,7 @@ export async function reviewCorrection(
       .where((attr, op) => op.eq(attr.status, 'pending'))
       .go()
       .catch((error: unknown) => {
-        throw cancelled(error) ? conflict() : error;
+        throw isConditionFailure(error) ? conflict() : error;
       });
     return { ...correction, ...review };
   }
@@ -184,7 +181,7 @@ export async function reviewCorrection(
     ])
     .go()
     .catch((error: unknown) => {
-      if (cancelled(error)) return { canceled: true } as const;
+      if (isConditionFailure(error)) return { canceled: true } as const;
       throw error;
     });
   if (result.canceled) throw conflict();

@@ -17,6 +17,7 @@ import {
   regionPath,
 } from '@gongkai/extract';
 import { batchWrite, clearPartition, putRequests } from '../db/batch.ts';
+import { isConditionFailure } from '../db/conditions.ts';
 import { changeBucket } from '../db/entities/common.ts';
 import type { Store } from '../db/store.ts';
 import {
@@ -319,7 +320,7 @@ async function stageAndCommit(
     ])
     .go()
     .catch((error: unknown) => {
-      if (isCancelled(error)) throw new CommitConflict(String(error));
+      if (isConditionFailure(error)) throw new CommitConflict(String(error));
       throw error;
     });
   if (result.canceled) throw new CommitConflict('transaction cancelled');
@@ -355,16 +356,9 @@ async function reserveVersion(store: Store, item: Omit<VersionItem, 'version'>):
       await versions.create({ ...item, version } as VersionItem).go();
       return version;
     } catch (error) {
-      if (!isCancelled(error)) throw error;
+      if (!isConditionFailure(error)) throw error;
     }
   }
-}
-
-function isCancelled(error: unknown): boolean {
-  const text = String((error as { message?: string })?.message ?? error);
-  return /TransactionCanceled|ConditionalCheckFailed|conditional request failed|transaction.*cancel/i.test(
-    text,
-  );
 }
 
 function versionPartition(store: Store, reportId: string, version: number): string {
