@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { capturingIo } from '../../packages/cli/src/io.ts';
 import { main } from '../../packages/cli/src/main.ts';
 import { dropTable } from '../../packages/core/src/db/setup-table.ts';
 import { openStore } from '../../packages/core/src/db/store.ts';
@@ -50,18 +51,9 @@ afterAll(async () => {
 });
 
 async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    out: (t: string) => {
-      stdout += t;
-    },
-    err: (t: string) => {
-      stderr += t;
-    },
-  };
+  const io = capturingIo();
   const code = await main(args, io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.stdout, stderr: io.stderr };
 }
 
 async function exportJsonl(...args: string[]): Promise<ExportRecord[]> {

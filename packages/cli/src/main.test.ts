@@ -2,21 +2,12 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { capturingIo } from './io.ts';
 import { main } from './main.ts';
 
 function capture() {
-  const io = { stdout: '', stderr: '' };
-  return {
-    io,
-    sink: {
-      out: (text: string) => {
-        io.stdout += text;
-      },
-      err: (text: string) => {
-        io.stderr += text;
-      },
-    },
-  };
+  const sink = capturingIo();
+  return { io: sink, sink };
 }
 
 describe('main', () => {

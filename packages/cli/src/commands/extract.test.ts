@@ -3,24 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { capturingIo } from '../io.ts';
 import { main } from '../main.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../../test/fixtures/corpus/reports/', import.meta.url));
 const report = (name: string) => join(CORPUS, `${name}.txt`);
 
 async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    out: (t: string) => {
-      stdout += t;
-    },
-    err: (t: string) => {
-      stderr += t;
-    },
-  };
+  const io = capturingIo();
   const code = await main(['extract', ...args], io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.stdout, stderr: io.stderr };
 }
 
 describe('gongkai extract', () => {

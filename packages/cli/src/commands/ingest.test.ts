@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { capturingIo } from '../io.ts';
 import { main } from '../main.ts';
 import {
   errorReason,
@@ -9,19 +10,7 @@ import {
   UsageError,
 } from './ingest.ts';
 
-function capture() {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => {
-      io.stdout += t;
-    },
-    err: (t: string) => {
-      io.stderr += t;
-    },
-  };
-  return io;
-}
+const capture = capturingIo;
 
 describe('parseIngestArgs', () => {
   it('takes paths, --concurrency in both spellings and --json', () => {
