@@ -3,7 +3,8 @@ import { regionChildren } from '@gongkai/extract';
 import type { Store } from '../db/store.ts';
 import type { AgencyLevel } from '../domain/agency-identity.ts';
 import type { SearchEntry } from '../domain/agency-search.ts';
-import { type Page, type PageArgs, pageLimit } from './page.ts';
+import { keysetPage } from './keyset.ts';
+import type { Page, PageArgs } from './page.ts';
 
 export async function getAgency(store: Store, agencyId: string) {
   return (await store.db.entities.agency.get({ agencyId }).go()).data;
@@ -34,19 +35,26 @@ export async function agenciesOfRegion(
   query: RegionQuery,
 ): Promise<Page<AgencyRecord>> {
   const prefix = regionPrefix(query.region);
-  const limit = pageLimit(query.limit);
   const base = store.db.entities.agency.query.byRegion({ province: prefix.slice(0, 2) });
   // An exact county code plus a level is a key prefix; a wider region with a level filters.
   const exact = prefix.length === 6 && query.level !== undefined;
   const ranged = exact
     ? base.begins({ regionCode: prefix, level: query.level })
     : base.begins({ regionCode: prefix });
-  const filtered =
-    !exact && query.level
-      ? ranged.where((a, op) => op.eq(a.level, query.level as AgencyLevel))
-      : ranged;
-  const out = await filtered.go({ limit, cursor: query.cursor ?? null });
-  return { items: out.data, cursor: out.cursor ?? null };
+  const filter = !exact && query.level !== undefined;
+  const filtered = filter
+    ? ranged.where((a, op) => op.eq(a.level, query.level as AgencyLevel))
+    : ranged;
+  return keysetPage(
+    {
+      entity: store.db.entities.agency,
+      accessPattern: 'byRegion',
+      query: filtered,
+      order: 'asc',
+      filtered: filter,
+    },
+    query,
+  );
 }
 
 export class RegionCodeError extends Error {

@@ -1,6 +1,7 @@
 /** Finding reads: access pattern 6. */
 import type { Store } from '../db/store.ts';
-import { type Page, type PageArgs, pageLimit } from './page.ts';
+import { keysetPage } from './keyset.ts';
+import type { Page, PageArgs } from './page.ts';
 
 export async function findingsOfReport(
   store: Store,
@@ -21,10 +22,8 @@ export async function findingsByRule(
 ): Promise<Page<FindingRecord>> {
   const base = store.db.entities.finding.query.byRule({ rule });
   const ranged = page.year !== undefined ? base.begins({ year: page.year }) : base;
-  const out = await ranged.go({
-    order: 'desc',
-    limit: pageLimit(page.limit),
-    cursor: page.cursor ?? null,
-  });
-  return { items: out.data, cursor: out.cursor ?? null };
+  return keysetPage(
+    { entity: store.db.entities.finding, accessPattern: 'byRule', query: ranged, order: 'desc' },
+    page,
+  );
 }

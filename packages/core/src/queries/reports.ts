@@ -3,7 +3,8 @@ import type { Form } from '@gongkai/extract';
 import type { Store } from '../db/store.ts';
 import { parseReportId } from '../ingest/records.ts';
 import { regionPrefix } from './agencies.ts';
-import { type Page, type PageArgs, pageLimit } from './page.ts';
+import { keysetPage } from './keyset.ts';
+import type { Page, PageArgs } from './page.ts';
 
 export async function getReport(store: Store, agencyId: string, year: number) {
   return (await store.db.entities.report.get({ agencyId, year }).go()).data;
@@ -37,12 +38,16 @@ export async function reportsOfAgency(
 ): Promise<Page<ReportRecord>> {
   const query = store.db.entities.report.query.primary({ agencyId });
   const filtered = page.form ? query.where((a, op) => op.eq(a.form, page.form as Form)) : query;
-  const out = await filtered.go({
-    order: 'desc',
-    limit: pageLimit(page.limit),
-    cursor: page.cursor ?? null,
-  });
-  return { items: out.data, cursor: out.cursor ?? null };
+  return keysetPage(
+    {
+      entity: store.db.entities.report,
+      accessPattern: 'primary',
+      query: filtered,
+      order: 'desc',
+      filtered: page.form !== undefined,
+    },
+    page,
+  );
 }
 
 /** Reports of a year across agencies, optionally within a region and of one form. */
@@ -58,12 +63,18 @@ export async function reportsOfYear(
       ? base.begins({ regionCode: prefix, form: page.form })
       : base.begins({ regionCode: prefix })
     : base;
-  const filtered =
-    page.form && !(prefix?.length === 6)
-      ? ranged.where((a, op) => op.eq(a.form, page.form as Form))
-      : ranged;
-  const out = await filtered.go({ limit: pageLimit(page.limit), cursor: page.cursor ?? null });
-  return { items: out.data, cursor: out.cursor ?? null };
+  const filter = page.form !== undefined && !(prefix?.length === 6);
+  const filtered = filter ? ranged.where((a, op) => op.eq(a.form, page.form as Form)) : ranged;
+  return keysetPage(
+    {
+      entity: store.db.entities.report,
+      accessPattern: 'byYear',
+      query: filtered,
+      order: 'asc',
+      filtered: filter,
+    },
+    page,
+  );
 }
 
 /** Every version of a report, oldest first, with the diff each made to the extracted readings. */
