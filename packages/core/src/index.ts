@@ -39,3 +39,7 @@ export * from './queries/findings.ts';
 export * from './queries/page.ts';
 export * from './queries/reports.ts';
 export * from './queries/values.ts';
+export * from './domain/compare.ts';
+export * from './queries/metrics.ts';
+export * from './domain/rate-window.ts';
+export * from './limits/rate-limit.ts';

@@ -12,9 +12,12 @@ import {
   reviewTransition,
   validateSubmission,
 } from '../domain/correction-state.ts';
+import { reportMetrics } from '../domain/metrics.ts';
 import { CoreError, notFound } from '../errors.ts';
-import { type Page, type PageArgs, pageLimit } from '../queries/page.ts';
+import { keysetPage } from '../queries/keyset.ts';
+import type { Page, PageArgs } from '../queries/page.ts';
 import { getReportById } from '../queries/reports.ts';
+import { valuesOfReport } from '../queries/values.ts';
 
 export interface SubmitInput {
   reportId: string;
@@ -74,6 +77,8 @@ export interface ReviewRequest {
   correctionId: string;
   decision: ReviewDecision;
   reviewer: string;
+  /** Other identities of the reviewer: none of them may have submitted the correction. */
+  reviewerAliases?: readonly string[];
   reason: string;
 }
 
@@ -97,13 +102,16 @@ export async function reviewCorrection(
     version: report.currentVersion,
     code: correction.code,
   };
-  const value = (await db.entities.value.get(valueKey).go()).data;
+  // All values, not just this one: accepting recomputes the report's metrics from them.
+  const values = await valuesOfReport(store, report);
+  const value = values.find((v) => v.code === correction.code) ?? null;
 
   const step = reviewTransition(
     { status: correction.status, submitter: correction.submitter, basis: correction.basis ?? null },
     {
       decision: input.decision,
       reviewer: input.reviewer,
+      ...(input.reviewerAliases ? { reviewerAliases: input.reviewerAliases } : {}),
       reason: input.reason,
       currentValue: value ? (value.current ?? null) : Number.NaN,
       now,
@@ -141,6 +149,12 @@ export async function reviewCorrection(
       });
     return { ...correction, ...review };
   }
+  // The report's stored metrics follow the corrected reading; the report's revision guards them
+  // against a concurrent accept of another value of the same report.
+  const metrics = reportMetrics(
+    report.form,
+    values.map((v) => (v.code === correction.code ? { ...v, current: correction.proposed } : v)),
+  );
   const result = await db.transaction
     .write(({ correction: corrections, value: values, history, report: reports }) => [
       corrections
@@ -175,8 +189,14 @@ export async function reviewCorrection(
         .commit(),
       reports
         .patch({ agencyId: report.agencyId, year: report.year })
-        .set({ reportId: report.reportId, updatedAt: now, changeBucket: changeBucket(now) })
+        .set({
+          reportId: report.reportId,
+          updatedAt: now,
+          changeBucket: changeBucket(now),
+          metrics,
+        })
         .add({ revision: 1 })
+        .where((attr, op) => op.eq(attr.revision, report.revision))
         .commit(),
     ])
     .go()
@@ -193,10 +213,15 @@ export async function correctionsOfReport(
   reportId: string,
   page: PageArgs = {},
 ): Promise<Page<CorrectionRecord>> {
-  const out = await store.db.entities.correction.query
-    .byReport({ reportId })
-    .go({ order: 'desc', limit: pageLimit(page.limit), cursor: page.cursor ?? null });
-  return { items: out.data, cursor: out.cursor ?? null };
+  return keysetPage(
+    {
+      entity: store.db.entities.correction,
+      accessPattern: 'byReport',
+      query: store.db.entities.correction.query.byReport({ reportId }),
+      order: 'desc',
+    },
+    page,
+  );
 }
 
 /** The moderation queue: pending corrections, oldest first. */
@@ -204,10 +229,15 @@ export async function moderationQueue(
   store: Store,
   page: PageArgs = {},
 ): Promise<Page<CorrectionRecord>> {
-  const out = await store.db.entities.correction.query
-    .byStatus({ status: 'pending' })
-    .go({ order: 'asc', limit: pageLimit(page.limit), cursor: page.cursor ?? null });
-  return { items: out.data, cursor: out.cursor ?? null };
+  return keysetPage(
+    {
+      entity: store.db.entities.correction,
+      accessPattern: 'byStatus',
+      query: store.db.entities.correction.query.byStatus({ status: 'pending' }),
+      order: 'asc',
+    },
+    page,
+  );
 }
 
 export async function correctionsBySubmitter(
@@ -215,8 +245,13 @@ export async function correctionsBySubmitter(
   submitter: string,
   page: PageArgs = {},
 ): Promise<Page<CorrectionRecord>> {
-  const out = await store.db.entities.correction.query
-    .bySubmitter({ submitter })
-    .go({ order: 'desc', limit: pageLimit(page.limit), cursor: page.cursor ?? null });
-  return { items: out.data, cursor: out.cursor ?? null };
+  return keysetPage(
+    {
+      entity: store.db.entities.correction,
+      accessPattern: 'bySubmitter',
+      query: store.db.entities.correction.query.bySubmitter({ submitter }),
+      order: 'desc',
+    },
+    page,
+  );
 }

@@ -6,6 +6,7 @@ import type { DbConfig } from './config.ts';
 import { agencyAliasSchema, agencySchema } from './entities/agency.ts';
 import { correctionSchema } from './entities/correction.ts';
 import { reportFindingSchema } from './entities/finding.ts';
+import { rateCounterSchema } from './entities/rate-counter.ts';
 import {
   reportSchema,
   reportVersionSchema,
@@ -29,6 +30,7 @@ function createService(client: DynamoDBDocumentClient, table: string) {
       history: new Entity(valueHistorySchema, config),
       finding: new Entity(reportFindingSchema, config),
       correction: new Entity(correctionSchema, config),
+      rateCounter: new Entity(rateCounterSchema, config),
     },
     config,
   );

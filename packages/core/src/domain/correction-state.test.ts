@@ -43,6 +43,12 @@ describe('reviewTransition', () => {
     ['self review', pending, review({ reviewer: 'alice' }), 'self-review'],
     ['self review, padded', pending, review({ reviewer: ' alice ' }), 'self-review'],
     [
+      'self review under another identity',
+      pending,
+      review({ reviewer: 'bob', reviewerAliases: ['client:1', 'alice'] }),
+      'self-review',
+    ],
+    [
       'self review, reject',
       pending,
       review({ reviewer: 'alice', decision: 'reject' }),

@@ -14,6 +14,8 @@ export type ReviewDecision = 'accept' | 'reject';
 export interface ReviewInput {
   decision: ReviewDecision;
   reviewer: string;
+  /** Other identities of the reviewer (e.g. the address they submit from anonymously). */
+  reviewerAliases?: readonly string[];
   reason: string;
   currentValue: number | null;
   /** ISO timestamp of the review, passed in to keep this pure. */
@@ -38,7 +40,8 @@ export function reviewTransition(c: CorrectionState, input: ReviewInput): Review
   if (c.status !== 'pending') {
     return { ok: false, error: 'not-pending', message: `The correction is already ${c.status}.` };
   }
-  if (input.reviewer.trim() === c.submitter.trim()) {
+  const submitter = c.submitter.trim();
+  if ([input.reviewer, ...(input.reviewerAliases ?? [])].some((id) => id.trim() === submitter)) {
     return {
       ok: false,
       error: 'self-review',

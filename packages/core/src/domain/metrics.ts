@@ -179,6 +179,33 @@ const TO_YUAN: ReadonlyMap<string, number> = new Map([
   ['万元', 10000],
 ]);
 
+/** A money reading in 元, or null when it is blank or its unit is not money. */
+export function toYuan(value: number | null | undefined, unit: string | null | undefined) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  const rate = unit ? TO_YUAN.get(unit.trim()) : undefined;
+  if (rate === undefined) return null;
+  const yuan = Math.round(value * rate * 100) / 100;
+  return yuan === 0 ? 0 : yuan;
+}
+
+export const isMoneyUnit = (unit: string | null | undefined) =>
+  unit !== null && unit !== undefined && TO_YUAN.has(unit.trim());
+
+/** Every headline metric of one report, from its current readings (stored on the report). */
+export function reportMetrics(
+  form: Form,
+  values: Iterable<{ code: string; current?: unknown; unit?: string | null }>,
+): MetricValue[] {
+  const inputs = new Map<string, MetricInput>();
+  for (const v of values) {
+    inputs.set(v.code, {
+      value: typeof v.current === 'number' ? v.current : null,
+      unit: v.unit ?? null,
+    });
+  }
+  return METRICS.map((def) => computeMetric(def, form, inputs));
+}
+
 /** One metric of one report, from the report's current readings. */
 export function computeMetric(
   def: MetricDef,

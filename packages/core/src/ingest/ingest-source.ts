@@ -28,6 +28,7 @@ import {
   pinyinKeys,
 } from '../domain/agency-identity.ts';
 import { crossReportFindings, type ReportFacts } from '../domain/cross-findings.ts';
+import { reportMetrics } from '../domain/metrics.ts';
 import { sourceChangeFinding } from '../domain/source-change.ts';
 import { carryReadings } from '../domain/value-carry.ts';
 import { loadReportRecord, loadValues, type ReportRecord, type StoredValue } from './read.ts';
@@ -239,6 +240,7 @@ async function stageAndCommit(
     sourceHash,
     valueCount: values.length,
     findingCount: findings.length,
+    metrics: reportMetrics(report.form, values),
     updatedAt: at,
     changeBucket: changeBucket(at),
   };

@@ -1,7 +1,8 @@
 /** Value reads: access patterns 4 and 5. */
 import type { Store } from '../db/store.ts';
 import { regionPrefix } from './agencies.ts';
-import { type Page, type PageArgs, pageLimit } from './page.ts';
+import { keysetPage } from './keyset.ts';
+import type { Page, PageArgs } from './page.ts';
 import { versionsOfReport } from './reports.ts';
 
 /** All values of a report's current version: one query. */
@@ -36,21 +37,39 @@ export async function valueHistory(
   reportId: string,
   code: string,
 ): Promise<HistoryEntry[]> {
-  const [versions, corrections] = await Promise.all([
+  return (await historiesOfReport(store, reportId, code)).get(code) ?? [];
+}
+
+/**
+ * The history of every value of a report (or of the codes beginning with `codePrefix`), by code:
+ * the same two queries as one value's history, so a page showing all values stays bounded.
+ */
+export async function historiesOfReport(
+  store: Store,
+  reportId: string,
+  codePrefix?: string,
+): Promise<Map<string, HistoryEntry[]>> {
+  const corrections = store.db.entities.history.query.primary({ reportId });
+  const [versions, corrected] = await Promise.all([
     versionsOfReport(store, reportId),
-    store.db.entities.history.query.primary({ reportId }).begins({ code }).go({ pages: 'all' }),
+    (codePrefix === undefined ? corrections : corrections.begins({ code: codePrefix })).go({
+      pages: 'all',
+    }),
   ]);
-  const entries: HistoryEntry[] = [];
-  let first = true;
-  for (const v of versions) {
-    if (v.status === 'staged') continue;
-    const change = v.changes?.find((c) => c.code === code);
-    if (first) {
-      first = false;
-      continue;
-    }
-    if (change) {
-      entries.push({
+  const byCode = new Map<string, HistoryEntry[]>();
+  const push = (code: string, entry: HistoryEntry) => {
+    // A prefix on 'review.total' also matches 'review.totalX'; keep exact codes only.
+    if (codePrefix !== undefined && code !== codePrefix) return;
+    const list = byCode.get(code);
+    if (list) list.push(entry);
+    else byCode.set(code, [entry]);
+  };
+  // The first committed version is the extracted reading itself, not a change to it.
+  const committed = versions.filter((v) => v.status !== 'staged').slice(1);
+  for (const v of committed) {
+    for (const change of v.changes ?? []) {
+      if (!change.code) continue;
+      push(change.code, {
         kind: 're-extracted',
         at: v.ingestedAt,
         version: v.version,
@@ -59,10 +78,8 @@ export async function valueHistory(
       });
     }
   }
-  for (const h of corrections.data) {
-    // begins_with on 'review.total' also matches 'review.totalX'; keep exact codes only.
-    if (h.code !== code) continue;
-    entries.push({
+  for (const h of corrected.data) {
+    push(h.code, {
       kind: 'corrected',
       at: h.at,
       version: h.version,
@@ -73,7 +90,8 @@ export async function valueHistory(
       reason: h.reason,
     });
   }
-  return entries.sort((a, b) => a.at.localeCompare(b.at));
+  for (const list of byCode.values()) list.sort((a, b) => a.at.localeCompare(b.at));
+  return byCode;
 }
 
 export interface IndicatorQuery extends PageArgs {
@@ -84,7 +102,8 @@ export interface IndicatorQuery extends PageArgs {
 
 /**
  * One indicator across agencies for a year, within a region. While a newer version of a report
- * is being committed both versions can show; only the newest is kept.
+ * is being committed both versions can show; only the newest is kept (they sort next to each
+ * other, by region then report), and a page still holds `limit` reports when more exist.
  */
 export async function indicatorAcrossAgencies(
   store: Store,
@@ -92,11 +111,17 @@ export async function indicatorAcrossAgencies(
 ): Promise<Page<ValueRecord>> {
   const base = store.db.entities.value.query.byIndicator({ code: query.code, year: query.year });
   const ranged = query.region ? base.begins({ regionCode: regionPrefix(query.region) }) : base;
-  const out = await ranged.go({ limit: pageLimit(query.limit), cursor: query.cursor ?? null });
-  const newest = new Map<string, ValueRecord>();
-  for (const v of out.data) {
-    const seen = newest.get(v.reportId);
-    if (!seen || seen.version < v.version) newest.set(v.reportId, v);
-  }
-  return { items: [...newest.values()], cursor: out.cursor ?? null };
+  return keysetPage(
+    {
+      entity: store.db.entities.value,
+      accessPattern: 'byIndicator',
+      query: ranged,
+      order: 'asc',
+      collapse: {
+        key: (v) => String(v.reportId),
+        keep: (a, b) => (b.version > a.version ? b : a),
+      },
+    },
+    query,
+  );
 }

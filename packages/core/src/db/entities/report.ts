@@ -32,6 +32,11 @@ export const reportSchema = {
     sourceHash: { type: 'string', required: true },
     valueCount: { type: 'number' },
     findingCount: { type: 'number' },
+    /**
+     * The headline metrics (MetricValue[]) of the current readings, kept with the report so that a
+     * trend or a comparison reads reports, not every value of every year. Older items lack it.
+     */
+    metrics: { type: 'any' },
     /** Bumped by every write that changes what readers see; writers condition on it. */
     revision: { type: 'number', required: true },
     /** Versions whose partitions still hold items after a newer version became current. */
