@@ -1,0 +1,42 @@
+/**
+ * Per-request batch loaders for what a page asks of many objects at once: each report's values,
+ * histories and text are read once however many fields ask for them.
+ */
+import {
+  type FindingRecord,
+  findingsOfReport,
+  type HistoryEntry,
+  historiesOfReport,
+  sourceText,
+  type Store,
+  type ValueRecord,
+  valuesOfReport,
+  versionsOfReport,
+  type VersionRecord,
+} from '@gongkai/core';
+import DataLoader from 'dataloader';
+
+export interface ReportVersionKey {
+  reportId: string;
+  currentVersion: number;
+}
+
+const keyOf = (r: ReportVersionKey) => `${r.reportId}#${r.currentVersion}`;
+
+function perKey<K, V>(load: (key: K) => Promise<V>, cacheKeyFn?: (key: K) => string) {
+  return new DataLoader<K, V, string>((keys) => Promise.all(keys.map(load)), {
+    ...(cacheKeyFn ? { cacheKeyFn } : {}),
+  });
+}
+
+export function createLoaders(store: Store) {
+  return {
+    values: perKey<ReportVersionKey, ValueRecord[]>((r) => valuesOfReport(store, r), keyOf),
+    findings: perKey<ReportVersionKey, FindingRecord[]>((r) => findingsOfReport(store, r), keyOf),
+    text: perKey<ReportVersionKey, string>((r) => sourceText(store, r.reportId, r.currentVersion), keyOf),
+    histories: perKey<string, Map<string, HistoryEntry[]>>((id) => historiesOfReport(store, id)),
+    versions: perKey<string, VersionRecord[]>((id) => versionsOfReport(store, id)),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

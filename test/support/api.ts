@@ -1,0 +1,111 @@
+/**
+ * The API over real HTTP on a fresh DynamoDB Local table, with the sample reports ingested: what
+ * the API tests, the conformance audit and the benchmarks talk to.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { ingestFiles, listSourceFiles } from '../../packages/core/src/index.ts';
+import {
+  type ApiDeps,
+  apiRequestListener,
+  CSRF_HEADER,
+  cachedSearchIndex,
+  createApi,
+  DEFAULT_LIMITS,
+  GRAPHQL_PATH,
+  moderatorKey,
+  nodeClientAddress,
+  signModeratorToken,
+} from '../../packages/functions/src/index.ts';
+import { freshStore, type TestStore } from './store.ts';
+
+export const SAMPLE_REPORTS = join(import.meta.dirname, '../fixtures/corpus/reports');
+export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
+export interface TestApi {
+  url: string;
+  store: TestStore;
+  deps: ApiDeps;
+  /** Masked errors logged by the API, with their references. */
+  logged: string[];
+  /** POSTs a GraphQL operation as JSON; returns the parsed body and the status. */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: { data?: T; errors?: GqlError[] } }>;
+  moderatorToken(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface GqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: Record<string, unknown>;
+}
+
+export interface TestApiOptions {
+  ingest?: boolean;
+  now?: () => Date;
+  limits?: ApiDeps['limits'];
+}
+
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
+  const store = await freshStore();
+  if (options.ingest !== false) {
+    const { files } = await listSourceFiles([SAMPLE_REPORTS]);
+    await ingestFiles(store, files, { concurrency: 4 });
+  }
+  store.meter.reset();
+  const now = options.now ?? (() => new Date());
+  const deps: ApiDeps = {
+    store,
+    search: cachedSearchIndex(store, now),
+    limits: options.limits ?? DEFAULT_LIMITS,
+    now,
+    moderatorSecret: moderatorKey(TEST_SECRET),
+  };
+  const logged: string[] = [];
+  const api = createApi({
+    deps,
+    graphiql: true,
+    log: (line) => logged.push(line),
+    // Tests play several people from one machine: a header stands for their addresses.
+    clientAddress: (ctx) => {
+      const req = ctx.req as { headers: Record<string, string | undefined> } | undefined;
+      return req?.headers['x-test-client'] ?? nodeClientAddress(ctx);
+    },
+  });
+  const listener = apiRequestListener(api);
+  const server: Server = createServer((req, res) => {
+    void listener(req, res);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${GRAPHQL_PATH}`;
+  const close = () =>
+    new Promise<void>((done) => {
+      server.closeAllConnections();
+      server.close(() => done());
+    });
+  afterAll(close);
+  return {
+    url,
+    store,
+    deps,
+    logged,
+    async gql(query, variables, headers) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, body: (await res.json()) as never };
+    },
+    moderatorToken: (name) => signModeratorToken(moderatorKey(TEST_SECRET) as Uint8Array, name, now()),
+    close,
+  };
+}
+
+export { CSRF_HEADER };
