@@ -141,6 +141,28 @@ describe('gongkai serve', () => {
     });
     expect((await fetch(`${web}nothing-here`)).status).toBe(404);
 
+    // The API is mounted: a search over the sample reports, GraphiQL for a browser, and the
+    // printed moderator token is accepted.
+    expect(out).toContain(`GraphQL:   ${web}graphql`);
+    const token = /Moderator token[^\n]*\n\s+(\S+)/.exec(out)?.[1];
+    expect(token).toBeDefined();
+    const search = await fetch(`${web}graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: '{ agencies(search: "pingtan", first: 3) { edges { node { name } } } moderationQueue(first: 1) { edges { cursor } } }',
+      }),
+    });
+    const answer = (await search.json()) as {
+      data: { agencies: { edges: { node: { name: string } }[] } };
+      errors?: unknown;
+    };
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.agencies.edges[0]?.node.name).toContain('平潭');
+    const graphiql = await fetch(`${web}graphql`, { headers: { accept: 'text/html' } });
+    expect(graphiql.status).toBe(200);
+    expect(await graphiql.text()).toContain('GraphiQL');
+
     await stopAndCheck(first);
 
     // Second run on the same folder: the data is still there and nothing is loaded again.

@@ -67,7 +67,7 @@ describe('the placeholder page', () => {
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('公开');
     expect(html).toContain('GraphQL');
-    expect(html).toContain('later releases');
+    expect(html).toContain('href="/graphql"');
     expect(html).toMatch(/机构.*?<dd>11<\/dd>/s);
     expect(html).toMatch(/报告.*?<dd>13<\/dd>/s);
   });
@@ -163,16 +163,20 @@ describe('startLocalStack', () => {
       urls: {
         web: 'http://127.0.0.1:4000/',
         health: 'http://127.0.0.1:4000/health',
+        graphql: 'http://127.0.0.1:4000/graphql',
         dynamodb: 'http://127.0.0.1:8000',
         data: '/x/.data/dynamodb',
       },
       table: 'gongkai',
       samples: null,
+      moderatorToken: 'tok.en.here',
       stop: async () => {},
     });
     for (const part of [
       'http://127.0.0.1:4000/',
       '/health',
+      'http://127.0.0.1:4000/graphql',
+      'tok.en.here',
       'http://127.0.0.1:8000',
       '/x/.data/dynamodb',
       'Press Ctrl-C to stop',

@@ -1,8 +1,9 @@
 /**
  * `gongkai serve` (`npm start`): the local stack. DynamoDB Local keeping its data in a folder (or
- * the DynamoDB at DYNAMODB_ENDPOINT), the bundled sample reports loaded on first run, and an HTTP
- * server whose handler the GraphQL API and web app will be mounted in.
+ * the DynamoDB at DYNAMODB_ENDPOINT), the bundled sample reports loaded on first run, and one HTTP
+ * server with the GraphQL API (and GraphiQL) at /graphql; the web app will be mounted in it too.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -21,6 +22,15 @@ import {
   type Store,
   startDynamoDbLocal,
 } from '@gongkai/core';
+import {
+  apiRequestListener,
+  createApi,
+  depsFromEnv,
+  GRAPHQL_PATH,
+  moderatorKey,
+  nodeClientAddress,
+  signModeratorToken,
+} from '@gongkai/functions';
 import type { Io } from '../io.ts';
 import { describeDatabase, errorReason, quietSdkWarning, summaryLine } from './ingest.ts';
 
@@ -34,6 +44,9 @@ Environment:
   GONGKAI_DATA_DIR    where DynamoDB Local keeps its data (default .data)
   GONGKAI_TABLE       table name (default gongkai)
   PORT, HOST          where the web server listens (default 4000, 127.0.0.1)
+  GONGKAI_MODERATOR_SECRET  signs moderator tokens (at least 32 characters); without it a
+                      random secret is made for this run and a moderator token printed
+  GONGKAI_SUBMIT_LIMIT, GONGKAI_SUBMIT_WINDOW  corrections per address per window (20 per 3600 s)
 
 On first run (a new table) the bundled sample reports are loaded.
 `;
@@ -61,6 +74,8 @@ export interface LocalStackOptions {
 export interface LocalStackUrls {
   web: string;
   health: string;
+  /** The GraphQL endpoint; GraphiQL when opened in a browser. */
+  graphql: string;
   dynamodb: string;
   /** DynamoDB Local's data folder; null when DYNAMODB_ENDPOINT points elsewhere. */
   data: string | null;
@@ -71,6 +86,8 @@ export interface LocalStack {
   table: string;
   /** The sample reports' ingest summary on first run; null otherwise. */
   samples: IngestSummary | null;
+  /** A moderator token for this run when no secret is configured (local use only). */
+  moderatorToken: string | null;
   /** Closes the HTTP server and the store and stops DynamoDB Local if it was started here. */
   stop(): Promise<void>;
 }
@@ -116,6 +133,8 @@ export async function countRecords(store: Store): Promise<Counts> {
 
 export interface HandlerContext {
   store: Store;
+  /** The GraphQL API, served at GRAPHQL_PATH. */
+  api?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** Shown by /health. */
   endpoint: string;
   table: string;
@@ -148,8 +167,8 @@ code { background: #f3f3f3; padding: 0.1rem 0.3rem; border-radius: 3px; }
 <body>
 <h1>公开 Gongkai</h1>
 <p class="sub">政府信息公开工作年度报告数据 · <span lang="en">Government information-disclosure annual reports as data</span></p>
-<p>本地服务正在运行。GraphQL 接口和网页应用将在后续版本中提供。<br>
-<span lang="en">The local stack is running. The GraphQL API and the web app arrive in later releases.</span></p>
+<p>本地服务正在运行。GraphQL 接口：<a href="/graphql">/graphql</a>（浏览器中打开即为 GraphiQL）。网页应用将在后续版本中提供。<br>
+<span lang="en">The local stack is running. GraphQL API: <a href="/graphql">/graphql</a> (GraphiQL in a browser). The web app arrives in a later release.</span></p>
 ${figures}
 <p>导出数据 <span lang="en">Export</span>: <code>npx gongkai export --format jsonl</code><br>
 健康检查 <span lang="en">Health</span>: <a href="/health">/health</a></p>
@@ -192,6 +211,10 @@ export function createRequestHandler(
   const json = 'application/json; charset=utf-8';
   return (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === GRAPHQL_PATH && ctx.api) {
+      void ctx.api(req, res);
+      return;
+    }
     if (path !== '/' && path !== '/health') {
       send(res, req, 404, json, `${JSON.stringify({ error: 'not found', path })}\n`);
       return;
@@ -332,7 +355,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       for (const f of samples.failed) log(`  failed: ${f.file}: ${f.reason}\n`);
     }
 
-    const server = createServer(createRequestHandler({ store, endpoint, table: config.tableName }));
+    // Moderation works locally without configuration: a secret for this run only.
+    const configured = env.GONGKAI_MODERATOR_SECRET?.trim();
+    const secret = configured || randomBytes(32).toString('base64url');
+    const deps = depsFromEnv({ ...env, GONGKAI_MODERATOR_SECRET: secret }, store);
+    const moderatorToken = configured
+      ? null
+      : await signModeratorToken(moderatorKey(secret) as Uint8Array, 'local-moderator', new Date());
+    const api = apiRequestListener(
+      createApi({ deps, graphiql: true, clientAddress: nodeClientAddress }),
+    );
+    const server = createServer(
+      createRequestHandler({ store, api, endpoint, table: config.tableName }),
+    );
     const bound = await listen(server, port, host);
     cleanups.push(
       () =>
@@ -343,9 +378,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     );
     const web = `http://${urlHost(host)}:${bound}/`;
     return {
-      urls: { web, health: `${web}health`, dynamodb: endpoint, data },
+      urls: {
+        web,
+        health: `${web}health`,
+        graphql: `${web}${GRAPHQL_PATH.slice(1)}`,
+        dynamodb: endpoint,
+        data,
+      },
       table: config.tableName,
       samples,
+      moderatorToken,
       stop,
     };
   } catch (error) {
@@ -358,9 +400,16 @@ export function formatUrls(stack: LocalStack): string {
   return [
     'Gongkai is running:',
     `  Web app:   ${stack.urls.web}`,
+    `  GraphQL:   ${stack.urls.graphql} (GraphiQL in a browser)`,
     `  Health:    ${stack.urls.health}`,
     `  DynamoDB:  ${stack.urls.dynamodb} (table ${stack.table})`,
     `  Data:      ${stack.urls.data ?? 'kept by the DynamoDB at DYNAMODB_ENDPOINT'}`,
+    ...(stack.moderatorToken
+      ? [
+          `  Moderator token for this run (Authorization: Bearer …):`,
+          `    ${stack.moderatorToken}`,
+        ]
+      : []),
     'Press Ctrl-C to stop',
     '',
   ].join('\n');
