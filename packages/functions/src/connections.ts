@@ -23,25 +23,21 @@ const size = z.optional(
   ),
 );
 
-const cursor = z.optional(
-  z.nullable(z.string().check(z.maxLength(2000, 'cursor is too long'))),
-);
+const cursor = z.optional(z.nullable(z.string().check(z.maxLength(2000, 'cursor is too long'))));
 
 /** The rules every connection's arguments follow, plus a field's own; other arguments pass. */
 export function connectionArgs<Extra extends Record<string, z.ZodMiniType>>(extra?: Extra) {
-  return z
-    .looseObject({ first: size, last: size, after: cursor, before: cursor, ...extra })
-    .check(
-      z.refine((a: ConnectionArgs) => (a.first == null) !== (a.last == null), {
-        message: `give either first or last (1 to ${MAX_PAGE})`,
-      }),
-      z.refine((a: ConnectionArgs) => !(a.after != null && a.last != null), {
-        message: 'after goes with first; use before with last',
-      }),
-      z.refine((a: ConnectionArgs) => !(a.before != null && a.first != null), {
-        message: 'before goes with last; use after with first',
-      }),
-    );
+  return z.looseObject({ first: size, last: size, after: cursor, before: cursor, ...extra }).check(
+    z.refine((a: ConnectionArgs) => (a.first == null) !== (a.last == null), {
+      message: `give either first or last (1 to ${MAX_PAGE})`,
+    }),
+    z.refine((a: ConnectionArgs) => !(a.after != null && a.last != null), {
+      message: 'after goes with first; use before with last',
+    }),
+    z.refine((a: ConnectionArgs) => !(a.before != null && a.first != null), {
+      message: 'before goes with last; use after with first',
+    }),
+  );
 }
 
 export const connectionArgsSchema = connectionArgs();

@@ -41,7 +41,9 @@ export function cachedSearchIndex(store: Store, now: () => Date, maxAgeMs = SEAR
 export function limitsFromEnv(env: NodeJS.ProcessEnv): ApiLimits {
   const limit = Number(env.GONGKAI_SUBMIT_LIMIT ?? DEFAULT_LIMITS.submit.limit);
   const windowSeconds = Number(env.GONGKAI_SUBMIT_WINDOW ?? DEFAULT_LIMITS.submit.windowSeconds);
-  if (!(Number.isInteger(limit) && limit >= 0 && Number.isInteger(windowSeconds) && windowSeconds > 0)) {
+  if (
+    !(Number.isInteger(limit) && limit >= 0 && Number.isInteger(windowSeconds) && windowSeconds > 0)
+  ) {
     throw new Error('GONGKAI_SUBMIT_LIMIT and GONGKAI_SUBMIT_WINDOW must be whole numbers');
   }
   return { submit: { limit, windowSeconds } };

@@ -1,5 +1,10 @@
 /** Gongkai's GraphQL API: the schema, the yoga instance and its transports. */
-export { MIN_SECRET_LENGTH, moderatorKey, signModeratorToken, verifyModeratorToken } from './auth.ts';
+export {
+  MIN_SECRET_LENGTH,
+  moderatorKey,
+  signModeratorToken,
+  verifyModeratorToken,
+} from './auth.ts';
 export { COMPLEXITY_LIMIT } from './builder.ts';
 export type { ApiDeps, ApiLimits } from './context.ts';
 export { DEFAULT_LIMITS } from './context.ts';

@@ -36,7 +36,8 @@ export async function handler(
       : event.isBase64Encoded
         ? Buffer.from(event.body, 'base64')
         : event.body;
-  const size = body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+  const size =
+    body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length;
   const response =
     size > MAX_BODY_BYTES
       ? tooLarge({ Response }, MAX_BODY_BYTES)

@@ -7,12 +7,12 @@ import {
   findingsOfReport,
   type HistoryEntry,
   historiesOfReport,
-  sourceText,
   type Store,
+  sourceText,
   type ValueRecord,
+  type VersionRecord,
   valuesOfReport,
   versionsOfReport,
-  type VersionRecord,
 } from '@gongkai/core';
 import DataLoader from 'dataloader';
 
@@ -33,7 +33,10 @@ export function createLoaders(store: Store) {
   return {
     values: perKey<ReportVersionKey, ValueRecord[]>((r) => valuesOfReport(store, r), keyOf),
     findings: perKey<ReportVersionKey, FindingRecord[]>((r) => findingsOfReport(store, r), keyOf),
-    text: perKey<ReportVersionKey, string>((r) => sourceText(store, r.reportId, r.currentVersion), keyOf),
+    text: perKey<ReportVersionKey, string>(
+      (r) => sourceText(store, r.reportId, r.currentVersion),
+      keyOf,
+    ),
     histories: perKey<string, Map<string, HistoryEntry[]>>((id) => historiesOfReport(store, id)),
     versions: perKey<string, VersionRecord[]>((id) => versionsOfReport(store, id)),
   };

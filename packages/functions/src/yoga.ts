@@ -47,7 +47,9 @@ export function createApi(options: ApiOptions): Api {
     context: async ({ request, ...serverContext }) => {
       const now = options.deps.now();
       const token = bearerToken(request.headers.get('authorization'));
-      const check = token ? await verifyModeratorToken(options.deps.moderatorSecret, token, now) : null;
+      const check = token
+        ? await verifyModeratorToken(options.deps.moderatorSecret, token, now)
+        : null;
       const address = options.clientAddress?.(serverContext) ?? 'unknown';
       return requestContext(options.deps, {
         client: clientId(options.deps.moderatorSecret, address),
@@ -57,7 +59,6 @@ export function createApi(options: ApiOptions): Api {
     },
   });
 }
-
 
 /** Addresses are never stored: a keyed hash of them names the caller. */
 function clientId(key: Uint8Array | null, address: string): string {
@@ -116,7 +117,12 @@ function requestParseErrors(): Plugin {
 export function tooLarge(fetchAPI: { Response: typeof Response }, max: number): Response {
   return new fetchAPI.Response(
     JSON.stringify({
-      errors: [{ message: `Request body is larger than ${max} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+      errors: [
+        {
+          message: `Request body is larger than ${max} bytes.`,
+          extensions: { code: 'PAYLOAD_TOO_LARGE' },
+        },
+      ],
     }),
     { status: 413, headers: { 'content-type': 'application/json; charset=utf-8' } },
   );

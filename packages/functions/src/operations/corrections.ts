@@ -10,12 +10,7 @@ import {
   takeRateToken,
 } from '@gongkai/core';
 import type { ApiContext } from '../context.ts';
-import {
-  InvalidInputError,
-  NotAuthenticatedError,
-  RateLimitedError,
-  typed,
-} from '../errors.ts';
+import { InvalidInputError, NotAuthenticatedError, RateLimitedError, typed } from '../errors.ts';
 import { submitterOf } from '../schema/nodes.ts';
 
 export interface SubmitArgs {
@@ -33,7 +28,12 @@ export async function submitAs(ctx: ApiContext, args: SubmitArgs) {
   if (args.blank === (args.value !== null)) {
     throw new InvalidInputError(
       args.blank ? 'give a value or blank: true, not both' : 'give a value, or blank: true',
-      [{ field: 'value', message: args.blank ? 'A blank cell has no value.' : 'The value is required.' }],
+      [
+        {
+          field: 'value',
+          message: args.blank ? 'A blank cell has no value.' : 'The value is required.',
+        },
+      ],
     );
   }
   // Counted before validation: malformed floods spend the same budget as well-formed ones.

@@ -1,23 +1,15 @@
 /** Agencies: lookup, region listing, name and pinyin search, and an agency's reports and trends. */
-import {
-  agenciesOfRegion,
-  getReport,
-  metricSeries,
-  regionPrefix,
-  reportsOfAgency,
-  type SeriesPoint,
-} from '@gongkai/core';
+import { getReport, metricSeries, reportsOfAgency, type SeriesPoint } from '@gongkai/core';
 import * as z from 'zod/mini';
 import { builder } from '../builder.ts';
 import {
-  arrayPage,
   connectionArgs,
   connectionArgsSchema,
   connectionComplexity,
   connectionOf,
   pageArgs,
 } from '../connections.ts';
-import { badInput } from '../errors.ts';
+import { findAgencies } from '../operations/lists.ts';
 import { AgencyLevelEnum, FormEnum, MetricIdEnum } from './enums.ts';
 import { AgencyNode, ReportNode } from './nodes.ts';
 
@@ -89,31 +81,6 @@ builder.queryFields((t) => ({
       ),
     }),
     complexity: connectionComplexity,
-    resolve: async (_root, args, ctx) => {
-      const level = args.level ?? undefined;
-      if (args.search != null && args.search.trim() !== '') {
-        const index = await ctx.search();
-        const hits = index.search(args.search, {
-          limit: 100,
-          ...(args.region ? { regionPrefix: regionPrefix(args.region) } : {}),
-          ...(level ? { level } : {}),
-        });
-        const page = arrayPage(
-          hits.map((h) => h.id),
-          args,
-        );
-        return connectionOf(page, args);
-      }
-      if (args.region == null) throw badInput('give a search text or a region');
-      return connectionOf(
-        await agenciesOfRegion(ctx.store, {
-          region: args.region,
-          ...(level ? { level } : {}),
-          ...pageArgs(args),
-        }),
-        args,
-      );
-    },
+    resolve: (_root, args, ctx) => findAgencies(ctx, args),
   }),
 }));
-

@@ -1,12 +1,12 @@
 /** Comparison of reports side by side, and the change feed for incremental sync. */
 import {
+  type Change,
   type CompareCell,
   type CompareRow,
   type Comparison,
   changesSince,
   compareReportsById,
   MAX_COMPARED,
-  type Change,
 } from '@gongkai/core';
 import * as z from 'zod/mini';
 import { builder } from '../builder.ts';
@@ -17,14 +17,23 @@ const CellStatusEnum = builder.enumType('CellStatus', {
   values: {
     VALUE: { value: 'value', description: 'A printed number.' },
     BLANK: { value: 'blank', description: 'The cell is printed empty.' },
-    NOT_REPORTED: { value: 'notReported', description: 'The form has the figure; the report does not give it.' },
-    NOT_APPLICABLE: { value: 'notApplicable', description: "The report's form has no such figure." },
+    NOT_REPORTED: {
+      value: 'notReported',
+      description: 'The form has the figure; the report does not give it.',
+    },
+    NOT_APPLICABLE: {
+      value: 'notApplicable',
+      description: "The report's form has no such figure.",
+    },
   } as const,
 });
 
 const NotComparableReasonEnum = builder.enumType('NotComparableReason', {
   values: {
-    NOT_IN_FORM: { value: 'not-in-form', description: 'A report’s form does not define the figure.' },
+    NOT_IN_FORM: {
+      value: 'not-in-form',
+      description: 'A report’s form does not define the figure.',
+    },
     UNITS_DIFFER: { value: 'units-differ', description: 'The reports count in different units.' },
   } as const,
 });

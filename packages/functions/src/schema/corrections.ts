@@ -64,7 +64,10 @@ const ReviewCorrectionInput = builder.inputType('ReviewCorrectionInput', {
   fields: (t) => ({
     correction: t.globalID({ required: true, for: CorrectionNode }),
     decision: t.field({ type: ReviewDecisionEnum, required: true }),
-    reason: t.string({ required: true, description: `Shown to everyone; ${MAX_REASON} characters at most.` }),
+    reason: t.string({
+      required: true,
+      description: `Shown to everyone; ${MAX_REASON} characters at most.`,
+    }),
   }),
 });
 
@@ -92,10 +95,7 @@ builder.queryFields((t) => ({
     validate: connectionArgs(),
     complexity: connectionComplexity,
     resolve: async (_root, args, ctx) =>
-      connectionOf(
-        await correctionsBySubmitter(ctx.store, submitterOf(ctx), pageArgs(args)),
-        args,
-      ),
+      connectionOf(await correctionsBySubmitter(ctx.store, submitterOf(ctx), pageArgs(args)), args),
   }),
   moderationQueue: t.connection({
     type: CorrectionNode,
@@ -132,7 +132,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ReviewCorrectionInput, required: true }) },
     authScopes: { moderator: true },
     errors: {
-      types: [NotAuthenticatedError, ForbiddenError, NotFoundError, ConflictError, InvalidInputError],
+      types: [
+        NotAuthenticatedError,
+        ForbiddenError,
+        NotFoundError,
+        ConflictError,
+        InvalidInputError,
+      ],
     },
     resolve: (_root, { input }, ctx) =>
       reviewAs(ctx, {

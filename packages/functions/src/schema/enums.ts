@@ -31,12 +31,20 @@ export const MetricIdEnum = builder.enumType('MetricId', {
 });
 
 export const SeverityEnum = builder.enumType('Severity', {
-  values: { ERROR: { value: 'error' }, WARNING: { value: 'warning' }, INFO: { value: 'info' } } as const,
+  values: {
+    ERROR: { value: 'error' },
+    WARNING: { value: 'warning' },
+    INFO: { value: 'info' },
+  } as const,
 });
 
 export const ValueSourceEnum = builder.enumType('ValueSource', {
   description: 'Where a figure was read: a table cell, a sentence, or computed from others.',
-  values: { TABLE: { value: 'table' }, PROSE: { value: 'prose' }, DERIVED: { value: 'derived' } } as const,
+  values: {
+    TABLE: { value: 'table' },
+    PROSE: { value: 'prose' },
+    DERIVED: { value: 'derived' },
+  } as const,
 });
 
 export const CorrectionStatusEnum = builder.enumType('CorrectionStatus', {

@@ -51,8 +51,7 @@ export const AgencyNode = builder.loadableNode('Agency', {
 export const ReportNode = builder.loadableNode('Report', {
   description: "One agency's report for one year; its figures are those of the current version.",
   id: { resolve: (r: ReportRecord) => r.reportId },
-  load: async (ids: string[], ctx) =>
-    (await getReportsById(ctx.store, ids)) as ReportRecord[],
+  load: async (ids: string[], ctx) => (await getReportsById(ctx.store, ids)) as ReportRecord[],
   fields: (t) => ({
     reportId: t.exposeString('reportId'),
     agency: t.field({ type: AgencyNode, resolve: (r) => r.agencyId }),
@@ -120,7 +119,8 @@ export const IndicatorValueNode = builder.loadableNode('IndicatorValue', {
 });
 
 export const IndicatorNode = builder.loadableNode('Indicator', {
-  description: 'An indicator code of the catalog (spec/indicators.md), the vocabulary of every value.',
+  description:
+    'An indicator code of the catalog (spec/indicators.md), the vocabulary of every value.',
   id: { resolve: (d: IndicatorDef) => d.code },
   load: async (codes: string[]) => codes.map((c) => indicator(c) ?? null) as IndicatorDef[],
   fields: (t) => ({
@@ -140,9 +140,7 @@ export const CorrectionNode = builder.loadableNode('Correction', {
   description: 'A proposed reading for one value, moderated: pending, then accepted or rejected.',
   id: { resolve: (c: CorrectionRecord) => c.correctionId },
   load: async (ids: string[], ctx) =>
-    Promise.all(
-      ids.map(async (id) => (await getCorrection(ctx.store, id)) as CorrectionRecord),
-    ),
+    Promise.all(ids.map(async (id) => (await getCorrection(ctx.store, id)) as CorrectionRecord)),
   fields: (t) => ({
     report: t.field({ type: ReportNode, resolve: (c) => c.reportId }),
     code: t.exposeString('code'),

@@ -1,19 +1,16 @@
 /** Reports: lookup, listing by agency or year, and a report's versions, metrics and text. */
 import {
-  getReport,
+  METRICS,
   type MetricDef,
   type MetricValue,
-  METRICS,
   metric,
   metricsOfReport,
-  reportsOfAgency,
-  reportsOfYear,
   type VersionRecord,
 } from '@gongkai/core';
 import * as z from 'zod/mini';
 import { builder } from '../builder.ts';
-import { connectionArgs, connectionComplexity, connectionOf, pageArgs } from '../connections.ts';
-import { badInput } from '../errors.ts';
+import { connectionArgs, connectionComplexity } from '../connections.ts';
+import { findReports } from '../operations/lists.ts';
 import { FormEnum, MetricIdEnum } from './enums.ts';
 import { AgencyNode, ReportNode } from './nodes.ts';
 
@@ -63,7 +60,10 @@ export const MetricRef = builder.objectRef<MetricValue>('Metric').implement({
     unit: t.exposeString('unit'),
     comparable: t.exposeBoolean('comparable'),
     derived: t.exposeBoolean('derived'),
-    inputs: t.stringList({ description: 'Codes that contributed a number.', resolve: (m) => m.inputs }),
+    inputs: t.stringList({
+      description: 'Codes that contributed a number.',
+      resolve: (m) => m.inputs,
+    }),
     missing: t.stringList({
       description: 'Codes that were absent, blank or in an unknown unit.',
       resolve: (m) => m.missing,
@@ -179,35 +179,7 @@ builder.queryFields((t) => ({
     },
     validate: connectionArgs(),
     complexity: connectionComplexity,
-    resolve: async (_root, args, ctx) => {
-      const form = args.form ?? undefined;
-      if (args.agency) {
-        if (args.year != null) {
-          const one = await getReport(ctx.store, args.agency.id, args.year);
-          const items = one && (!form || one.form === form) ? [one] : [];
-          return connectionOf(
-            { items, cursors: items.map(() => ''), cursor: null, hasMore: false },
-            args,
-          );
-        }
-        return connectionOf(
-          await reportsOfAgency(ctx.store, args.agency.id, {
-            ...pageArgs(args),
-            ...(form ? { form } : {}),
-          }),
-          args,
-        );
-      }
-      if (args.year == null) throw badInput('give an agency or a year');
-      return connectionOf(
-        await reportsOfYear(ctx.store, args.year, {
-          ...pageArgs(args),
-          ...(args.region ? { region: args.region } : {}),
-          ...(form ? { form } : {}),
-        }),
-        args,
-      );
-    },
+    resolve: (_root, args, ctx) => findReports(ctx, { ...args, agencyId: args.agency?.id ?? null }),
   }),
   metrics: t.field({
     type: [MetricDefinitionRef],

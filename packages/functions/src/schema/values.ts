@@ -1,25 +1,19 @@
 /** Values: a report's figures with provenance, the catalog, and one indicator across agencies. */
-import {
-  getReportsById,
-  type HistoryEntry,
-  indicatorAcrossAgencies,
-  toYuan,
-} from '@gongkai/core';
+import { type HistoryEntry, toYuan } from '@gongkai/core';
 import { INDICATORS, indicator } from '@gongkai/extract';
 import * as z from 'zod/mini';
 import { builder } from '../builder.ts';
-import { connectionArgs, connectionComplexity, connectionOf, pageArgs } from '../connections.ts';
+import { connectionArgs, connectionComplexity } from '../connections.ts';
+import { rankIndicator } from '../operations/lists.ts';
 import { FormEnum } from './enums.ts';
 import { IndicatorNode, IndicatorValueNode, ReportNode, type ValueNodeShape } from './nodes.ts';
 
 const reading = (v: unknown) => (typeof v === 'number' ? v : null);
 
-const SpanRef = builder
-  .objectRef<{ start: number; end: number }>('Span')
-  .implement({
-    description: 'Offsets into the decoded source text (see Report.text).',
-    fields: (t) => ({ start: t.exposeInt('start'), end: t.exposeInt('end') }),
-  });
+const SpanRef = builder.objectRef<{ start: number; end: number }>('Span').implement({
+  description: 'Offsets into the decoded source text (see Report.text).',
+  fields: (t) => ({ start: t.exposeInt('start'), end: t.exposeInt('end') }),
+});
 
 interface ContextShape {
   before: string;
@@ -44,7 +38,10 @@ const HistoryKindEnum = builder.enumType('HistoryKind', {
 
 const HistoryEntryRef = builder.objectRef<HistoryEntry>('HistoryEntry').implement({
   fields: (t) => ({
-    kind: t.field({ type: HistoryKindEnum, resolve: (h) => h.kind as 're-extracted' | 'corrected' }),
+    kind: t.field({
+      type: HistoryKindEnum,
+      resolve: (h) => h.kind as 're-extracted' | 'corrected',
+    }),
     at: t.exposeString('at'),
     version: t.exposeInt('version'),
     from: t.float({ nullable: true, resolve: (h) => h.from }),
@@ -72,7 +69,8 @@ builder.objectFields(IndicatorValueNode, (t) => ({
   }),
   current: t.float({
     nullable: true,
-    description: 'The reading now: the extracted one, or an accepted correction. Null is a blank cell.',
+    description:
+      'The reading now: the extracted one, or an accepted correction. Null is a blank cell.',
     resolve: (v) => reading(v.value.current),
   }),
   extractedYuan: t.float({
@@ -99,7 +97,9 @@ builder.objectFields(IndicatorValueNode, (t) => ({
     description: 'The source text of the span with up to `radius` characters each side.',
     args: { radius: t.arg.int({ defaultValue: 60 }) },
     validate: z.object({
-      radius: z.int().check(z.minimum(0), z.maximum(MAX_CONTEXT, `radius is at most ${MAX_CONTEXT}`)),
+      radius: z
+        .int()
+        .check(z.minimum(0), z.maximum(MAX_CONTEXT, `radius is at most ${MAX_CONTEXT}`)),
     }),
     resolve: async (v, args, ctx) => {
       const { spanStart: start, spanEnd: end } = v.value;
@@ -162,8 +162,7 @@ builder.queryFields((t) => ({
     description: 'The indicator catalog, optionally of one form.',
     args: { form: t.arg({ type: FormEnum, required: false }) },
     complexity: { field: 1, multiplier: 20 },
-    resolve: (_root, args) =>
-      INDICATORS.filter((d) => !args.form || d.forms.includes(args.form)),
+    resolve: (_root, args) => INDICATORS.filter((d) => !args.form || d.forms.includes(args.form)),
   }),
   indicatorValues: t.connection({
     type: IndicatorValueNode,
@@ -176,23 +175,6 @@ builder.queryFields((t) => ({
     },
     validate: connectionArgs({ code: z.string().check(z.maxLength(120, 'code is too long')) }),
     complexity: connectionComplexity,
-    resolve: async (_root, args, ctx) => {
-      const page = await indicatorAcrossAgencies(ctx.store, {
-        code: args.code,
-        year: args.year,
-        ...(args.region ? { region: args.region } : {}),
-        ...pageArgs(args),
-      });
-      const reports = await getReportsById(
-        ctx.store,
-        page.items.map((v) => v.reportId),
-      );
-      const items = page.items.flatMap((value, i) => {
-        const report = reports[i];
-        return report ? [{ value, report }] : [];
-      });
-      const cursors = page.items.flatMap((_v, i) => (reports[i] ? [page.cursors[i] ?? ''] : []));
-      return connectionOf({ ...page, items, cursors }, args);
-    },
+    resolve: (_root, args, ctx) => rankIndicator(ctx, args),
   }),
 }));
