@@ -44,7 +44,7 @@ export async function handler(
       : await instance().fetch(url, { method, headers, body }, { event, lambdaContext });
   const out: Record<string, string> = {};
   response.headers.forEach((value, name) => {
-    out[name] = value;
+    out[name.toLowerCase()] = value;
   });
   return {
     statusCode: response.status,
