@@ -3,18 +3,22 @@
  * shared and noisy; compare ratios within one run).
  * - extract: extraction throughput on one core over the corpus, and peak memory;
  * - ingest: reports/s into DynamoDB Local and DynamoDB requests per ingested report;
- * - queries: requests, capacity and latency of each access pattern at two table sizes.
+ * - queries: requests, capacity and latency of each access pattern at two table sizes;
+ * - api: the GraphQL API's DynamoDB requests per page, latency under load, Lambda bundle and cold start;
+ * - search: agency-name search over a synthetic national index (300k agencies), alone and via the API.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startDynamoDbLocal } from '@gongkai/core';
 import { extract } from '@gongkai/extract';
+import { benchApi, formatApiBench } from '../bench/api-bench.ts';
 import { benchIngest } from '../bench/ingest-bench.ts';
 import { benchQueries, type QueryBenchResult } from '../bench/query-bench.ts';
+import { benchSearch, formatSearchBench } from '../bench/search-bench.ts';
 import type { Io } from '../io.ts';
 
 const DEFAULT_CORPUS = 'test/fixtures/corpus';
-const SECTIONS = ['extract', 'ingest', 'queries'] as const;
+const SECTIONS = ['extract', 'search', 'ingest', 'queries', 'api'] as const;
 
 function option(args: string[], name: string): string | undefined {
   return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -32,7 +36,13 @@ export async function benchCommand(args: string[], io: Io): Promise<number> {
   }
   if (only.includes('extract'))
     await benchExtraction(dir, Number(option(args, 'seconds') ?? 10), io);
-  if (!only.includes('ingest') && !only.includes('queries')) return 0;
+  if (only.includes('search')) {
+    const agencies = Number(option(args, 'agencies') ?? 300_000);
+    io.out(
+      formatSearchBench(await benchSearch(agencies, Number(option(args, 'searches') ?? 20_000))),
+    );
+  }
+  if (!only.includes('ingest') && !only.includes('queries') && !only.includes('api')) return 0;
 
   const db = await startDynamoDbLocal();
   try {
@@ -62,6 +72,18 @@ export async function benchCommand(args: string[], io: Io): Promise<number> {
         results.push(await benchQueries(db.endpoint, scale));
       }
       io.out(formatQueryCosts(results));
+    }
+    if (only.includes('api')) {
+      const options = {
+        loadSeconds: Number(option(args, 'load-seconds') ?? 5),
+        connections: Number(option(args, 'connections') ?? 10),
+        coldRuns: Number(option(args, 'cold-runs') ?? 10),
+      };
+      const r = await benchApi(db.endpoint, join(dir, 'reports'), {
+        ...options,
+        log: (line) => io.err(`${line}\n`),
+      });
+      io.out(formatApiBench(r, options));
     }
   } finally {
     await db.stop();

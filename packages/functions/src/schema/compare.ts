@@ -62,7 +62,12 @@ const CompareRowRef = builder.objectRef<CompareRow>('CompareRow').implement({
     key: t.exposeString('key', { description: 'The metric id or indicator code.' }),
     label: t.exposeString('label'),
     unit: t.exposeString('unit'),
-    cells: t.field({ type: [CompareCellRef], resolve: (r) => r.cells }),
+    cells: t.field({
+      type: [CompareCellRef],
+      // One cell per compared report, at most MAX_COMPARED.
+      complexity: { field: 1, multiplier: MAX_COMPARED },
+      resolve: (r) => r.cells,
+    }),
     deltas: t.field({
       type: ['Float'],
       nullable: { list: false, items: true },
