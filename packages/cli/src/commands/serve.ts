@@ -405,10 +405,7 @@ export function formatUrls(stack: LocalStack): string {
     `  DynamoDB:  ${stack.urls.dynamodb} (table ${stack.table})`,
     `  Data:      ${stack.urls.data ?? 'kept by the DynamoDB at DYNAMODB_ENDPOINT'}`,
     ...(stack.moderatorToken
-      ? [
-          `  Moderator token for this run (Authorization: Bearer …):`,
-          `    ${stack.moderatorToken}`,
-        ]
+      ? [`  Moderator token for this run (Authorization: Bearer …):`, `    ${stack.moderatorToken}`]
       : []),
     'Press Ctrl-C to stop',
     '',
