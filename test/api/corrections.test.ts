@@ -176,8 +176,9 @@ describe('the correction flow', () => {
     const reviews = metrics.body.data?.report.metrics.find((m) => m.metric === 'REVIEWS');
     const stored = await getReport(api.store, report.agencyId, report.year);
     expect(reviews?.value).toBe(
-      (stored?.metrics as { metric: string; value: number }[]).find((m) => m.metric === 'reviews')
-        ?.value,
+      ((stored?.metrics ?? []) as { metric: string; value: number }[]).find(
+        (m) => m.metric === 'reviews',
+      )?.value,
     );
     // The public sees the outcome but not who moderated.
     const publicView = await api.gql<{

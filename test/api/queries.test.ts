@@ -432,7 +432,7 @@ describe('compare and series', () => {
     const years = data.agency.series.map((p) => p.year);
     expect(years).toEqual([...years].sort((a, b) => a - b));
     const stored = await getReport(api.store, zone.agencyId, 2022);
-    const metric = (stored?.metrics as { metric: string; value: number | null }[]).find(
+    const metric = ((stored?.metrics ?? []) as { metric: string; value: number | null }[]).find(
       (m) => m.metric === 'requestsReceived',
     );
     expect(data.agency.series.find((p) => p.year === 2022)?.value).toBe(metric?.value);

@@ -150,7 +150,8 @@ describe('gongkai serve', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
-        query: '{ agencies(search: "pingtan", first: 3) { edges { node { name } } } moderationQueue(first: 1) { edges { cursor } } }',
+        query:
+          '{ agencies(search: "pingtan", first: 3) { edges { node { name } } } moderationQueue(first: 1) { edges { cursor } } }',
       }),
     });
     const answer = (await search.json()) as {

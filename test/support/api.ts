@@ -1,20 +1,13 @@
-/**
- * The API over real HTTP on a fresh DynamoDB Local table, with the sample reports ingested: what
- * the API tests, the conformance audit and the benchmarks talk to.
- */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { ingestFiles, listSourceFiles } from '../../packages/core/src/index.ts';
 import {
   type ApiDeps,
-  apiRequestListener,
   CSRF_HEADER,
   cachedSearchIndex,
   createApi,
   DEFAULT_LIMITS,
-  GRAPHQL_PATH,
+  listenApi,
   moderatorKey,
   nodeClientAddress,
   signModeratorToken,
@@ -78,17 +71,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       return req?.headers['x-test-client'] ?? nodeClientAddress(ctx);
     },
   });
-  const listener = apiRequestListener(api);
-  const server: Server = createServer((req, res) => {
-    void listener(req, res);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${GRAPHQL_PATH}`;
-  const close = () =>
-    new Promise<void>((done) => {
-      server.closeAllConnections();
-      server.close(() => done());
-    });
+  const server = await listenApi(api);
+  const { url, close } = server;
   afterAll(close);
   return {
     url,
@@ -103,7 +87,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       });
       return { status: res.status, body: (await res.json()) as never };
     },
-    moderatorToken: (name) => signModeratorToken(moderatorKey(TEST_SECRET) as Uint8Array, name, now()),
+    moderatorToken: (name) =>
+      signModeratorToken(moderatorKey(TEST_SECRET) as Uint8Array, name, now()),
     close,
   };
 }

@@ -15,8 +15,10 @@ export { openStore, type Store } from './db/store.ts';
 export { GLOBAL_INDEXES, KEY_FIELDS, tableDefinition } from './db/table.ts';
 export * from './domain/agency-identity.ts';
 export * from './domain/agency-search.ts';
+export * from './domain/compare.ts';
 export * from './domain/correction-state.ts';
 export * from './domain/metrics.ts';
+export * from './domain/rate-window.ts';
 export { CoreError, type CoreErrorCode, isCoreError } from './errors.ts';
 export * from './export/export.ts';
 export {
@@ -33,13 +35,11 @@ export {
   type SourceFile,
 } from './ingest/ingest-source.ts';
 export { parseReportId, reportIdOf, type ValueRecord as StagedValue } from './ingest/records.ts';
+export * from './limits/rate-limit.ts';
 export * from './queries/agencies.ts';
 export * from './queries/changes.ts';
 export * from './queries/findings.ts';
+export * from './queries/metrics.ts';
 export * from './queries/page.ts';
 export * from './queries/reports.ts';
 export * from './queries/values.ts';
-export * from './domain/compare.ts';
-export * from './queries/metrics.ts';
-export * from './domain/rate-window.ts';
-export * from './limits/rate-limit.ts';

@@ -1,6 +1,7 @@
 /** The node:http transport: the API (and GraphiQL) for `npm start` and the tests. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Api, MAX_BODY_BYTES } from './yoga.ts';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Api, GRAPHQL_PATH, MAX_BODY_BYTES } from './yoga.ts';
 
 export class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
@@ -46,7 +47,9 @@ export function apiRequestListener(api: Api) {
       const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
       const response = await api.fetch(url, { method, headers, body }, { req, res });
       res.statusCode = response.status;
-      response.headers.forEach((value, name) => res.setHeader(name, value));
+      response.headers.forEach((value, name) => {
+        res.setHeader(name, value);
+      });
       res.end(method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       if (error instanceof BodyTooLargeError) return sendTooLarge(res);
@@ -79,4 +82,28 @@ function sendTooLarge(res: ServerResponse): void {
 export function nodeClientAddress(serverContext: Record<string, unknown>): string | undefined {
   const req = serverContext.req as IncomingMessage | undefined;
   return req?.socket.remoteAddress;
+}
+
+export interface ListeningApi {
+  /** The GraphQL endpoint's URL. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The API alone on its own port (tests and benchmarks; `npm start` mounts it in its server). */
+export async function listenApi(api: Api, port = 0, host = '127.0.0.1'): Promise<ListeningApi> {
+  const listener = apiRequestListener(api);
+  const server = createServer((req, res) => {
+    void listener(req, res);
+  });
+  await new Promise<void>((done) => server.listen(port, host, done));
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${address.port}${GRAPHQL_PATH}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
 }

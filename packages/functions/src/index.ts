@@ -9,7 +9,7 @@ export { COMPLEXITY_LIMIT } from './builder.ts';
 export type { ApiDeps, ApiLimits } from './context.ts';
 export { DEFAULT_LIMITS } from './context.ts';
 export { cachedSearchIndex, depsFromEnv, limitsFromEnv } from './deps.ts';
-export { apiRequestListener, nodeClientAddress } from './http.ts';
+export { apiRequestListener, type ListeningApi, listenApi, nodeClientAddress } from './http.ts';
 export { schema, schemaSdl } from './schema.ts';
 export {
   type Api,

@@ -6,8 +6,6 @@
  * - the Lambda bundle's size, and its cold start: `await import(bundle)` in fresh node processes.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -21,11 +19,10 @@ import {
 } from '@gongkai/core';
 import {
   type ApiDeps,
-  apiRequestListener,
   cachedSearchIndex,
   createApi,
   DEFAULT_LIMITS,
-  GRAPHQL_PATH,
+  listenApi,
   moderatorKey,
   nodeClientAddress,
 } from '@gongkai/functions';
@@ -131,12 +128,8 @@ export async function benchApi(
     moderatorSecret: moderatorKey(MODERATOR_SECRET),
   };
   const api = createApi({ deps, log: (line) => log(line), clientAddress: nodeClientAddress });
-  const listener = apiRequestListener(api);
-  const server: Server = createServer((req, res) => {
-    void listener(req, res);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${GRAPHQL_PATH}`;
+  const server = await listenApi(api);
+  const url = server.url;
   const gql = async (query: string, variables: Record<string, unknown>): Promise<Gql> => {
     const res = await fetch(url, {
       method: 'POST',
@@ -261,8 +254,7 @@ export async function benchApi(
       await rm(dir, { recursive: true, force: true });
     }
   } finally {
-    server.closeAllConnections();
-    await new Promise<void>((done) => server.close(() => done()));
+    await server.close();
     store.close();
   }
 }

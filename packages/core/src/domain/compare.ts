@@ -4,7 +4,7 @@
  * thing in every report's form; across forms the headline metrics carry the comparison.
  */
 import { type Form, INDICATORS, indicator } from '@gongkai/extract';
-import { isMoneyUnit, type MetricValue, METRICS, toYuan } from './metrics.ts';
+import { isMoneyUnit, METRICS, type MetricValue, toYuan } from './metrics.ts';
 
 export interface CompareValue {
   current: number | null;

@@ -3,7 +3,7 @@ import type { Store } from '../db/store.ts';
 import { type CompareRow, compareReports, MAX_COMPARED } from '../domain/compare.ts';
 import { type MetricId, type MetricValue, metric, reportMetrics } from '../domain/metrics.ts';
 import { CoreError, notFound } from '../errors.ts';
-import { type ReportRecord, getReportsById } from './reports.ts';
+import { getReportsById, type ReportRecord } from './reports.ts';
 import { type ValueRecord, valuesOfReport } from './values.ts';
 
 /** The report's stored metrics; reports stored before metrics were kept compute them from values. */
@@ -31,9 +31,8 @@ export async function metricSeries(
   metricId: MetricId,
 ): Promise<SeriesPoint[]> {
   if (!metric(metricId)) throw new CoreError('invalid-input', `unknown metric ${metricId}`);
-  const reports = (
-    await store.db.entities.report.query.primary({ agencyId }).go({ pages: 'all' })
-  ).data;
+  const reports = (await store.db.entities.report.query.primary({ agencyId }).go({ pages: 'all' }))
+    .data;
   const points = await Promise.all(
     reports.map(async (report) => {
       const m = (await metricsOfReport(store, report)).find((x) => x.metric === metricId);
