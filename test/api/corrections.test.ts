@@ -214,6 +214,11 @@ describe('the correction flow', () => {
       { id: report.id },
     );
     expect(ofReport.body.data?.report.corrections.edges.length).toBeGreaterThan(0);
+    const top = await api.gql<{ corrections: { edges: unknown[] } }>(
+      'query($id: ID!) { corrections(report: $id, first: 10) { edges { cursor } } }',
+      { id: report.id },
+    );
+    expect(top.body.data?.corrections.edges).toEqual(ofReport.body.data?.report.corrections.edges);
   });
 
   it('rejects with a reason and leaves the value alone', async () => {

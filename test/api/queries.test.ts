@@ -436,6 +436,13 @@ describe('compare and series', () => {
       (m) => m.metric === 'requestsReceived',
     );
     expect(data.agency.series.find((p) => p.year === 2022)?.value).toBe(metric?.value);
+    const top = ok(
+      await api.gql<{ series: unknown[] }>(
+        'query($id: ID!) { series(agency: $id, metric: REQUESTS_RECEIVED) { year value comparable form } }',
+        { id: zone.id },
+      ),
+    );
+    expect(top.series).toEqual(data.agency.series);
   });
 });
 

@@ -57,6 +57,16 @@ builder.objectFields(AgencyNode, (t) => ({
 }));
 
 builder.queryFields((t) => ({
+  series: t.field({
+    type: [SeriesPointRef],
+    description: 'A headline metric of an agency year by year, oldest first (as Agency.series).',
+    args: {
+      agency: t.arg.globalID({ required: true, for: AgencyNode }),
+      metric: t.arg({ type: MetricIdEnum, required: true }),
+    },
+    complexity: { field: 2, multiplier: 5 },
+    resolve: (_root, args, ctx) => metricSeries(ctx.store, args.agency.id, args.metric),
+  }),
   agency: t.field({
     type: AgencyNode,
     nullable: true,

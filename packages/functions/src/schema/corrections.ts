@@ -89,6 +89,15 @@ builder.queryFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: CorrectionNode }) },
     resolve: (_root, args) => args.id.id,
   }),
+  corrections: t.connection({
+    type: CorrectionNode,
+    description: 'Corrections proposed for a report, newest first (as Report.corrections).',
+    args: { report: t.arg.globalID({ required: true, for: ReportNode }) },
+    validate: connectionArgs(),
+    complexity: connectionComplexity,
+    resolve: async (_root, args, ctx) =>
+      connectionOf(await correctionsOfReport(ctx.store, args.report.id, pageArgs(args)), args),
+  }),
   myCorrections: t.connection({
     type: CorrectionNode,
     description: 'Corrections submitted by the caller, newest first.',
