@@ -178,7 +178,7 @@ describe('decodeBytes: inputs at the size limit', () => {
       }
       const ms = performance.now() - started;
       expect(outcome).toBe(expected);
-      expect(ms).toBeLessThan(3000);
+      expect(ms).toBeLessThan(10_000);
     },
     30_000,
   );

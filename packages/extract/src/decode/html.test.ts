@@ -327,7 +327,7 @@ describe('hostile input stays linear', () => {
       const ms = performance.now() - started;
       expect(m.offsets.length).toBe(m.text.length + 1);
       if (unwrapped) expect(unwrapped.offsets.length).toBe(unwrapped.text.length + 1);
-      expect(ms).toBeLessThan(3000);
+      expect(ms).toBeLessThan(10_000);
     },
     30_000,
   );

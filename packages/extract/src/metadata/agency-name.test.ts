@@ -186,7 +186,7 @@ describe('findAgencyName', () => {
   ])('is fast on hostile input: %s', (_name, make) => {
     const text = make();
     const { ms } = timed(() => findAgencyName(text));
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(10_000);
   });
 
   it('returns null on 1 MB of random CJK', () => {
