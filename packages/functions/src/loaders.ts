@@ -30,6 +30,7 @@ function perKey<K, V>(load: (key: K) => Promise<V>, cacheKeyFn?: (key: K) => str
 }
 
 export function createLoaders(store: Store) {
+  const versions = perKey<string, VersionRecord[]>((id) => versionsOfReport(store, id));
   return {
     values: perKey<ReportVersionKey, ValueRecord[]>((r) => valuesOfReport(store, r), keyOf),
     findings: perKey<ReportVersionKey, FindingRecord[]>((r) => findingsOfReport(store, r), keyOf),
@@ -37,8 +38,11 @@ export function createLoaders(store: Store) {
       (r) => sourceText(store, r.reportId, r.currentVersion),
       keyOf,
     ),
-    histories: perKey<string, Map<string, HistoryEntry[]>>((id) => historiesOfReport(store, id)),
-    versions: perKey<string, VersionRecord[]>((id) => versionsOfReport(store, id)),
+    // Histories are built from the versions: a page asking for both reads them once.
+    histories: perKey<string, Map<string, HistoryEntry[]>>((id) =>
+      historiesOfReport(store, id, { versions: versions.load(id) }),
+    ),
+    versions,
   };
 }
 

@@ -3,7 +3,7 @@ import type { Store } from '../db/store.ts';
 import { regionPrefix } from './agencies.ts';
 import { keysetPage } from './keyset.ts';
 import type { Page, PageArgs } from './page.ts';
-import { versionsOfReport } from './reports.ts';
+import { type VersionRecord, versionsOfReport } from './reports.ts';
 
 /** All values of a report's current version: one query. */
 export async function valuesOfReport(
@@ -37,7 +37,7 @@ export async function valueHistory(
   reportId: string,
   code: string,
 ): Promise<HistoryEntry[]> {
-  return (await historiesOfReport(store, reportId, code)).get(code) ?? [];
+  return (await historiesOfReport(store, reportId, { codePrefix: code })).get(code) ?? [];
 }
 
 /**
@@ -47,11 +47,16 @@ export async function valueHistory(
 export async function historiesOfReport(
   store: Store,
   reportId: string,
-  codePrefix?: string,
+  options: {
+    codePrefix?: string;
+    /** The report's versions when the caller has them (or is reading them) already. */
+    versions?: Promise<readonly VersionRecord[]>;
+  } = {},
 ): Promise<Map<string, HistoryEntry[]>> {
+  const { codePrefix } = options;
   const corrections = store.db.entities.history.query.primary({ reportId });
   const [versions, corrected] = await Promise.all([
-    versionsOfReport(store, reportId),
+    options.versions ?? versionsOfReport(store, reportId),
     (codePrefix === undefined ? corrections : corrections.begins({ code: codePrefix })).go({
       pages: 'all',
     }),
