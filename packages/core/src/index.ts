@@ -10,6 +10,7 @@ export {
   javaAvailable,
   startDynamoDbLocal,
 } from './db/dynamodb-local.ts';
+export { readingOf } from './db/entities/common.ts';
 export { dropTable, ensureTable } from './db/setup-table.ts';
 export { openStore, type Store } from './db/store.ts';
 export { GLOBAL_INDEXES, KEY_FIELDS, tableDefinition } from './db/table.ts';

@@ -2,7 +2,7 @@
  * Relay connections over the core's keyset pages. Every connection needs `first` or `last`
  * (1 to 100): a client states the page it wants, and its cost is known before anything is read.
  */
-import { MAX_PAGE, type Page, type PageArgs } from '@gongkai/core';
+import { CursorError, MAX_PAGE, type Page, type PageArgs } from '@gongkai/core';
 import * as z from 'zod/mini';
 
 export interface ConnectionArgs {
@@ -91,7 +91,7 @@ function offsetOf(cursor: string, length: number): number {
   const m = /^offset:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   const n = m ? Number(m[1]) : Number.NaN;
   if (!(n >= 0 && n < Math.max(length, 1))) {
-    throw Object.assign(new Error('cursor is not valid for this list'), { name: 'CursorError' });
+    throw new CursorError();
   }
   return n;
 }

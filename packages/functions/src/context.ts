@@ -40,3 +40,8 @@ export function requestContext(
 ): ApiContext {
   return { ...deps, ...caller, loaders: createLoaders(deps.store) };
 }
+
+/** Who a submission is attributed to: a signed-in moderator by name, anyone else by address. */
+export function submitterOf(ctx: { moderator: { id: string } | null; client: string }): string {
+  return ctx.moderator ? `moderator:${ctx.moderator.id}` : `client:${ctx.client}`;
+}

@@ -133,8 +133,6 @@ const CLIENT_ERRORS = new Set([
   'CursorError',
   'RegionCodeError',
   'TimestampError',
-  'InvalidInputError',
-  'NotFoundError',
 ]);
 
 /**
@@ -142,7 +140,8 @@ const CLIENT_ERRORS = new Set([
  * client errors from the core become BAD_USER_INPUT; the rest is masked and logged with an id.
  */
 export function maskError(error: unknown, log: (line: string) => void): Error {
-  const original = isGraphQLError(error) ? (error.originalError ?? null) : error;
+  // A core error outside a field that declares typed errors: as the API error it stands for.
+  const original = apiErrorOf(isGraphQLError(error) ? (error.originalError ?? null) : error);
   if (isGraphQLError(error) && (original === null || isGraphQLError(original))) {
     const raised =
       isGraphQLError(original) && original !== error ? withPath(original, error) : error;
@@ -167,9 +166,6 @@ export function maskError(error: unknown, log: (line: string) => void): Error {
       ...(isGraphQLError(error) ? { path: error.path, nodes: error.nodes } : {}),
       extensions: { code: ErrorCode.badInput },
     });
-  }
-  if (original instanceof Error && isCoreError(original) && original.code === 'invalid-input') {
-    return graphQLError(original.message, { extensions: { code: ErrorCode.badInput } });
   }
   const id = Math.random().toString(36).slice(2, 10);
   log(

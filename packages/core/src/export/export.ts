@@ -16,6 +16,7 @@
  * (by code). So a reader can join without holding anything but the last agency and report.
  */
 import { regionChildren } from '@gongkai/extract';
+import { readingOf } from '../db/entities/common.ts';
 import type { Store } from '../db/store.ts';
 import type { AgencyLevel } from '../domain/agency-identity.ts';
 import { parseReportId } from '../ingest/records.ts';
@@ -197,7 +198,6 @@ async function* withValues(
   }
 }
 
-const reading = (x: unknown): number | null => (typeof x === 'number' ? x : null);
 const region = (code: string) => (code === UNKNOWN_REGION ? null : code);
 
 export function agencyExport(a: AgencyRecord): AgencyExport {
@@ -244,8 +244,8 @@ export function valueExport(v: ValueRecord): ValueExport {
     year: v.year,
     version: v.version,
     code: v.code,
-    value: reading(v.current),
-    extracted: reading(v.extracted),
+    value: readingOf(v.current),
+    extracted: readingOf(v.extracted),
     unit: v.unit ?? null,
     source: v.source,
     spanStart: v.spanStart ?? null,

@@ -1,4 +1,5 @@
 /** Reads built on the headline metrics: a report's metrics, an agency's trend, a comparison. */
+import { readingOf } from '../db/entities/common.ts';
 import type { Store } from '../db/store.ts';
 import { type CompareRow, compareReports, MAX_COMPARED } from '../domain/compare.ts';
 import { type MetricId, type MetricValue, metric, reportMetrics } from '../domain/metrics.ts';
@@ -81,7 +82,7 @@ export async function compareReportsById(
           values.map((v) => [
             v.code,
             {
-              current: typeof v.current === 'number' ? v.current : null,
+              current: readingOf(v.current),
               unit: v.unit ?? null,
               source: v.source,
             },

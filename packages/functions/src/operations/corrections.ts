@@ -9,9 +9,8 @@ import {
   submitCorrection,
   takeRateToken,
 } from '@gongkai/core';
-import type { ApiContext } from '../context.ts';
+import { type ApiContext, submitterOf } from '../context.ts';
 import { InvalidInputError, NotAuthenticatedError, RateLimitedError, typed } from '../errors.ts';
-import { submitterOf } from '../schema/nodes.ts';
 
 export interface SubmitArgs {
   reportId: string;

@@ -10,6 +10,7 @@ import {
 import * as z from 'zod/mini';
 import { builder } from '../builder.ts';
 import { connectionArgs, connectionComplexity, connectionOf, pageArgs } from '../connections.ts';
+import { submitterOf } from '../context.ts';
 import {
   ConflictError,
   ForbiddenError,
@@ -20,7 +21,7 @@ import {
 } from '../errors.ts';
 import { reviewAs, submitAs } from '../operations/corrections.ts';
 import { ReviewDecisionEnum } from './enums.ts';
-import { CorrectionNode, ReportNode, submitterOf } from './nodes.ts';
+import { CorrectionNode, ReportNode } from './nodes.ts';
 
 // Far above what the core accepts, so the core gives the precise message; this only stops
 // megabytes from reaching it.

@@ -1,12 +1,10 @@
 /** Findings: the broken identities and cross-report checks of a report, and reports by rule. */
-import { type FindingRecord, findingsByRule } from '@gongkai/core';
+import { type FindingRecord, findingsByRule, readingOf } from '@gongkai/core';
 import * as z from 'zod/mini';
 import { builder } from '../builder.ts';
 import { connectionArgs, connectionComplexity, connectionOf, pageArgs } from '../connections.ts';
 import { SeverityEnum } from './enums.ts';
 import { ReportNode } from './nodes.ts';
-
-const reading = (v: unknown) => (typeof v === 'number' ? v : null);
 
 const FindingScopeEnum = builder.enumType('FindingScope', {
   values: {
@@ -24,8 +22,8 @@ const FindingRef = builder.objectRef<FindingRecord>('Finding').implement({
     scope: t.field({ type: FindingScopeEnum, resolve: (f) => f.scope }),
     message: t.exposeString('message'),
     codes: t.stringList({ resolve: (f) => [...(f.codes ?? [])] }),
-    expected: t.float({ nullable: true, resolve: (f) => reading(f.expected) }),
-    printed: t.float({ nullable: true, resolve: (f) => reading(f.printed) }),
+    expected: t.float({ nullable: true, resolve: (f) => readingOf(f.expected) }),
+    printed: t.float({ nullable: true, resolve: (f) => readingOf(f.printed) }),
     report: t.field({ type: ReportNode, resolve: (f) => f.reportId }),
   }),
 });

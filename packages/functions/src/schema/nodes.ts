@@ -10,10 +10,12 @@ import {
   getReportsById,
   parseReportId,
   type ReportRecord,
+  readingOf,
   type ValueRecord,
 } from '@gongkai/core';
 import { INDICATORS, type IndicatorDef, indicator } from '@gongkai/extract';
 import { builder } from '../builder.ts';
+import { submitterOf } from '../context.ts';
 import { AgencyLevelEnum, CorrectionStatusEnum, FormEnum, ValueSourceEnum } from './enums.ts';
 
 const UNKNOWN_REGION = '000000';
@@ -147,12 +149,12 @@ export const CorrectionNode = builder.loadableNode('Correction', {
     proposed: t.float({
       nullable: true,
       description: 'The proposed reading; null proposes a blank cell.',
-      resolve: (c) => (typeof c.proposed === 'number' ? c.proposed : null),
+      resolve: (c) => readingOf(c.proposed),
     }),
     basis: t.float({
       nullable: true,
       description: 'The current reading when the correction was submitted.',
-      resolve: (c) => (typeof c.basis === 'number' ? c.basis : null),
+      resolve: (c) => readingOf(c.basis),
     }),
     evidence: t.exposeString('evidence'),
     status: t.field({ type: CorrectionStatusEnum, resolve: (c) => c.status }),
@@ -183,10 +185,5 @@ export const CorrectionNode = builder.loadableNode('Correction', {
     }),
   }),
 });
-
-/** Who a submission is attributed to: a signed-in moderator by name, anyone else by address. */
-export function submitterOf(ctx: { moderator: { id: string } | null; client: string }): string {
-  return ctx.moderator ? `moderator:${ctx.moderator.id}` : `client:${ctx.client}`;
-}
 
 export const CATALOG: readonly IndicatorDef[] = INDICATORS;

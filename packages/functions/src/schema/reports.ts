@@ -5,6 +5,7 @@ import {
   type MetricValue,
   metric,
   metricsOfReport,
+  readingOf,
   type VersionRecord,
 } from '@gongkai/core';
 import * as z from 'zod/mini';
@@ -19,14 +20,13 @@ interface ChangeShape {
   from?: unknown;
   to?: unknown;
 }
-const reading = (v: unknown) => (typeof v === 'number' ? v : null);
 
 const ValueChangeRef = builder.objectRef<ChangeShape>('ValueChange').implement({
   description: 'A figure that a newer source version printed differently.',
   fields: (t) => ({
     code: t.string({ resolve: (c) => c.code ?? '' }),
-    from: t.float({ nullable: true, resolve: (c) => reading(c.from) }),
-    to: t.float({ nullable: true, resolve: (c) => reading(c.to) }),
+    from: t.float({ nullable: true, resolve: (c) => readingOf(c.from) }),
+    to: t.float({ nullable: true, resolve: (c) => readingOf(c.to) }),
   }),
 });
 

@@ -1,5 +1,5 @@
 /** Values: a report's figures with provenance, the catalog, and one indicator across agencies. */
-import { type HistoryEntry, toYuan } from '@gongkai/core';
+import { type HistoryEntry, readingOf, toYuan } from '@gongkai/core';
 import { INDICATORS, indicator } from '@gongkai/extract';
 import * as z from 'zod/mini';
 import { builder } from '../builder.ts';
@@ -7,8 +7,6 @@ import { connectionArgs, connectionComplexity } from '../connections.ts';
 import { rankIndicator } from '../operations/lists.ts';
 import { FormEnum } from './enums.ts';
 import { IndicatorNode, IndicatorValueNode, ReportNode, type ValueNodeShape } from './nodes.ts';
-
-const reading = (v: unknown) => (typeof v === 'number' ? v : null);
 
 const SpanRef = builder.objectRef<{ start: number; end: number }>('Span').implement({
   description: 'Offsets into the decoded source text (see Report.text).',
@@ -65,23 +63,23 @@ builder.objectFields(IndicatorValueNode, (t) => ({
   extracted: t.float({
     nullable: true,
     description: 'The reading the extractor took from the source; never overwritten.',
-    resolve: (v) => reading(v.value.extracted),
+    resolve: (v) => readingOf(v.value.extracted),
   }),
   current: t.float({
     nullable: true,
     description:
       'The reading now: the extracted one, or an accepted correction. Null is a blank cell.',
-    resolve: (v) => reading(v.value.current),
+    resolve: (v) => readingOf(v.value.current),
   }),
   extractedYuan: t.float({
     nullable: true,
     description: 'For money: the extracted reading in 元.',
-    resolve: (v) => toYuan(reading(v.value.extracted), v.value.unit),
+    resolve: (v) => toYuan(readingOf(v.value.extracted), v.value.unit),
   }),
   currentYuan: t.float({
     nullable: true,
     description: 'For money: the current reading in 元.',
-    resolve: (v) => toYuan(reading(v.value.current), v.value.unit),
+    resolve: (v) => toYuan(readingOf(v.value.current), v.value.unit),
   }),
   span: t.field({
     type: SpanRef,
