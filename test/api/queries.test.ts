@@ -104,6 +104,36 @@ describe('agencies', () => {
     );
   });
 
+  it('browses by place: provinces, then the divisions inside, each with its agencies', async () => {
+    const entries = (await loadSearchEntries(api.store)).filter((e) => e.regionCode);
+    const within = (prefix: string) =>
+      entries.filter((e) => e.regionCode?.startsWith(prefix)).length;
+    type R = { code: string; name: string; level: string; agencyCount: number };
+    const top = ok(
+      await api.gql<{ regions: R[] }>('{ regions { code name level agencyCount } }'),
+    ).regions;
+    expect(top.length).toBeGreaterThan(1);
+    for (const p of top) {
+      expect(p.level).toBe('PROVINCE');
+      expect(p.agencyCount).toBe(within(p.code.slice(0, 2)));
+    }
+    expect(top.reduce((n, p) => n + p.agencyCount, 0)).toBe(entries.length);
+    const fujian = ok(
+      await api.gql<{ region: R & { path: R[]; children: R[] } }>(
+        '{ region(code: "350000") { code name agencyCount path { code } children { code name level agencyCount } } }',
+      ),
+    ).region;
+    expect(fujian).toMatchObject({ code: '350000', name: '福建省', agencyCount: within('35') });
+    expect(fujian.path.map((s) => s.code)).toEqual(['350000']);
+    expect(fujian.children.length).toBeGreaterThan(0);
+    for (const c of fujian.children) {
+      expect(c.level).toBe('CITY');
+      expect(c.agencyCount).toBe(within(c.code.slice(0, 4)));
+    }
+    const unknown = ok(await api.gql<{ region: null }>('{ region(code: "999999") { code } }'));
+    expect(unknown.region).toBeNull();
+  });
+
   it('asks for a search or a region', async () => {
     const r = await api.gql('{ agencies(first: 5) { edges { cursor } } }');
     expect(r.body.errors?.[0]?.message).toBe('give a search text or a region');

@@ -9,6 +9,7 @@ import './schema/values.ts';
 import './schema/findings.ts';
 import './schema/corrections.ts';
 import './schema/compare.ts';
+import './schema/regions.ts';
 
 export const schema = builder.toSchema();
 

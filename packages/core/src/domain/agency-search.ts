@@ -367,6 +367,18 @@ export class AgencySearchIndex {
     return true;
   }
 
+  /** Live agencies per six-digit region code (others are left out), for browsing by place. */
+  regionCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (let slot = 0; slot < this.slots; slot++) {
+      const rn = this.regionNum[slot] as number;
+      if (this.alive[slot] !== 1 || rn < 0) continue;
+      const code = String(rn).padStart(6, '0');
+      counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+    return counts;
+  }
+
   search(query: string, opts: SearchOptions = {}): SearchHit[] {
     if (typeof query !== 'string') return [];
     const q = normalizeQuery(query);
