@@ -11,7 +11,9 @@ const RegionLevelEnum = builder.enumType('RegionLevel', {
   } as const,
 });
 
-const RegionRef = builder.objectRef<RegionCount>('Region').implement({
+const RegionRef = builder.objectRef<RegionCount>('Region');
+
+RegionRef.implement({
   description: 'A GB/T 2260 division, with how many agencies it holds.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Six digits, e.g. 440106.' }),
