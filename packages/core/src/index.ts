@@ -17,10 +17,10 @@ export { GLOBAL_INDEXES, KEY_FIELDS, tableDefinition } from './db/table.ts';
 export * from './domain/agency-identity.ts';
 export * from './domain/agency-search.ts';
 export * from './domain/compare.ts';
-export * from './domain/region-tree.ts';
 export * from './domain/correction-state.ts';
 export * from './domain/metrics.ts';
 export * from './domain/rate-window.ts';
+export * from './domain/region-tree.ts';
 export { CoreError, type CoreErrorCode, isCoreError } from './errors.ts';
 export * from './export/export.ts';
 export {
