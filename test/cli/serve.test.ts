@@ -112,7 +112,7 @@ async function stopAndCheck(running: Running): Promise<void> {
 }
 
 describe('gongkai serve', () => {
-  it('starts the local stack, loads the samples once, serves the page and stops cleanly', {
+  it('starts the local stack, loads the samples once, serves the app and stops cleanly', {
     timeout: 180_000,
   }, async () => {
     const first = start();
@@ -127,11 +127,18 @@ describe('gongkai serve', () => {
       'Loaded the sample reports: 13 files: 13 ingested, 0 unchanged, 0 new versions, 0 failed',
     );
 
-    const page = await fetch(web);
+    // The web app, built from source at start: its page at every route, its script compressed.
+    expect(out).toContain('Building the web app…');
+    const page = await fetch(`${web}agencies/anything`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('公开');
-    expect(html).toMatch(/报告.*?<dd>13<\/dd>/s);
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<div id="app"></div>');
+    const script = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
+    expect(script).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+    const js = await fetch(`${web}${script?.slice(1)}`, { headers: { 'accept-encoding': 'br' } });
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-encoding')).toBe('br');
     const health = await fetch(`${web}health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({
@@ -139,7 +146,7 @@ describe('gongkai serve', () => {
       dynamodb: `http://127.0.0.1:${dbPort}`,
       table: 'gongkai',
     });
-    expect((await fetch(`${web}nothing-here`)).status).toBe(404);
+    expect((await fetch(`${web}assets/nothing-here.js`)).status).toBe(404);
 
     // The API is mounted: a search over the sample reports, GraphiQL for a browser, and the
     // printed moderator token is accepted.
@@ -170,8 +177,14 @@ describe('gongkai serve', () => {
     const second = start();
     await waitFor(second, 'Press Ctrl-C to stop', 90_000);
     expect(second.output()).not.toContain('sample reports');
-    const again = await (await fetch(web)).text();
-    expect(again).toMatch(/报告.*?<dd>13<\/dd>/s);
+    const again = await fetch(`${web}graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ regions { agencyCount } }' }),
+    });
+    const regions = ((await again.json()) as { data: { regions: { agencyCount: number }[] } })
+      .data.regions;
+    expect(regions.reduce((n, r) => n + r.agencyCount, 0)).toBeGreaterThan(0);
     await stopAndCheck(second);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,28 +6,44 @@ import { join } from 'node:path';
 import type { Store } from '@gongkai/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
+import { APP_CSP, IMMUTABLE, loadStaticSite, type StaticSite } from '../web/static-site.ts';
 import {
   createRequestHandler,
   formatUrls,
   parsePort,
-  placeholderPage,
   SAMPLE_REPORTS,
   StackError,
   startLocalStack,
 } from './serve.ts';
 
-/** A store whose agency index answers from a list (province 32 only), or fails. */
-function fakeStore(agencies: { agencyId: string; reportCount?: number }[], fail = false): Store {
-  const byRegion = ({ province }: { province: string }) => ({
+/** A store whose agency index answers (with nothing), or fails as an unreachable database. */
+function fakeStore(fail = false): Store {
+  const byRegion = () => ({
     go: async () => {
       if (fail)
         throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), {
           code: 'ECONNREFUSED',
         });
-      return { data: province === '32' ? agencies : [] };
+      return { data: [] };
     },
   });
   return { db: { entities: { agency: { query: { byRegion } } } } } as unknown as Store;
+}
+
+const INDEX = '<!doctype html><html lang="zh-CN"><body><div id="app"></div></body></html>';
+const SCRIPT = `console.log(${JSON.stringify('公开'.repeat(400))});`;
+
+/** A built app in miniature: an index page and one hashed asset. */
+async function tinySite(): Promise<StaticSite> {
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-site-'));
+  await mkdir(join(dir, 'assets'));
+  await writeFile(join(dir, 'index.html'), INDEX);
+  await writeFile(join(dir, 'assets/index-abc123.js'), SCRIPT);
+  try {
+    return await loadStaticSite(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 const servers: Server[] = [];
@@ -35,9 +51,14 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await new Promise((done) => s.close(done));
 });
 
-async function serve(store: Store): Promise<string> {
+async function serve(store: Store, web?: StaticSite): Promise<string> {
   const server = createServer(
-    createRequestHandler({ store, endpoint: 'http://127.0.0.1:8000', table: 'gongkai' }),
+    createRequestHandler({
+      store,
+      endpoint: 'http://127.0.0.1:8000',
+      table: 'gongkai',
+      ...(web ? { web } : {}),
+    }),
   );
   servers.push(server);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -59,35 +80,31 @@ describe('parsePort', () => {
   });
 });
 
-describe('the placeholder page', () => {
-  it('is Simplified Chinese and English, for phones too, and shows the counts', () => {
-    const html = placeholderPage({ agencies: 11, reports: 13 });
-    expect(html).toContain('<html lang="zh-CN">');
-    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
-    expect(html).toContain('<meta charset="utf-8">');
-    expect(html).toContain('公开');
-    expect(html).toContain('GraphQL');
-    expect(html).toContain('href="/graphql"');
-    expect(html).toMatch(/机构.*?<dd>11<\/dd>/s);
-    expect(html).toMatch(/报告.*?<dd>13<\/dd>/s);
-  });
-});
-
 describe('the HTTP handler', () => {
-  it('serves the page, health and 404', async () => {
-    const base = await serve(
-      fakeStore([
-        { agencyId: 'a', reportCount: 2 },
-        { agencyId: 'b', reportCount: 1 },
-        { agencyId: 'c' },
-      ]),
-    );
-    const page = await fetch(`${base}/`);
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    const html = await page.text();
-    expect(html).toMatch(/机构.*?<dd>3<\/dd>/s);
-    expect(html).toMatch(/报告.*?<dd>3<\/dd>/s);
+  it('serves the app at every route, its assets compressed and cached, health, and 404s', async () => {
+    const base = await serve(fakeStore(), await tinySite());
+    for (const route of ['/', '/agencies/440100-abcdefghij', '/compare?reports=a,b']) {
+      const page = await fetch(`${base}${route}`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      expect(page.headers.get('content-security-policy')).toBe(APP_CSP);
+      expect(await page.text()).toBe(INDEX);
+    }
+    const asset = await fetch(`${base}/assets/index-abc123.js`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect(asset.headers.get('cache-control')).toBe(IMMUTABLE);
+    expect(Number(asset.headers.get('content-length'))).toBeLessThan(Buffer.byteLength(SCRIPT));
+    expect(await asset.text()).toBe(SCRIPT);
+    const etag = asset.headers.get('etag') as string;
+    const again = await fetch(`${base}/assets/index-abc123.js`, {
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
 
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
@@ -97,7 +114,10 @@ describe('the HTTP handler', () => {
       table: 'gongkai',
     });
 
-    expect((await fetch(`${base}/graphql`)).status).toBe(404);
+    for (const missing of ['/assets/index-old.js', '/robots.txt', '/graphql']) {
+      expect((await fetch(`${base}${missing}`)).status, missing).toBe(404);
+    }
+    expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(404);
     expect((await fetch(`${base}/health`, { method: 'POST' })).status).toBe(405);
     const head = await fetch(`${base}/`, { method: 'HEAD' });
     expect(head.status).toBe(200);
@@ -105,16 +125,22 @@ describe('the HTTP handler', () => {
   });
 
   it('says so when the database cannot be read', async () => {
-    const base = await serve(fakeStore([], true));
+    const base = await serve(fakeStore(true), await tinySite());
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({
       ok: false,
       error: expect.stringContaining('ECONNREFUSED'),
     });
-    const page = await fetch(`${base}/`);
-    expect(page.status).toBe(503);
-    expect(await page.text()).toContain('The database cannot be read');
+  });
+
+  it('refuses a folder without a built app', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gongkai-site-'));
+    try {
+      await expect(loadStaticSite(dir)).rejects.toThrow(/not built in .* \(no index.html\)/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * `gongkai serve` (`npm start`): the local stack. DynamoDB Local keeping its data in a folder (or
  * the DynamoDB at DYNAMODB_ENDPOINT), the bundled sample reports loaded on first run, and one HTTP
- * server with the GraphQL API (and GraphiQL) at /graphql; the web app will be mounted in it too.
+ * server with the GraphQL API (and GraphiQL) at /graphql and the web app everywhere else.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -13,7 +13,6 @@ import {
   type DynamoDbLocal,
   dbConfigFromEnv,
   ensureTable,
-  exportProvinces,
   type IngestSummary,
   ingestFiles,
   JavaMissingError,
@@ -31,7 +30,9 @@ import {
   nodeClientAddress,
   signModeratorToken,
 } from '@gongkai/functions';
+import { buildWebApp, DEFAULT_OUT_DIR } from '@gongkai/web/build';
 import type { Io } from '../io.ts';
+import { loadStaticSite, type StaticSite, serveStatic } from '../web/static-site.ts';
 import { describeDatabase, errorReason, quietSdkWarning, summaryLine } from './ingest.ts';
 
 export const SERVE_USAGE = `Usage: gongkai serve     (also: npm start)
@@ -44,6 +45,7 @@ Environment:
   GONGKAI_DATA_DIR    where DynamoDB Local keeps its data (default .data)
   GONGKAI_TABLE       table name (default gongkai)
   PORT, HOST          where the web server listens (default 4000, 127.0.0.1)
+  GONGKAI_WEB_DIR     serve the web app already built there, instead of building it now
   GONGKAI_MODERATOR_SECRET  signs moderator tokens (at least 32 characters); without it a
                       random secret is made for this run and a moderator token printed
   GONGKAI_SUBMIT_LIMIT, GONGKAI_SUBMIT_WINDOW  corrections per address per window (20 per 3600 s)
@@ -110,71 +112,15 @@ export function portFree(port: number, host?: string): Promise<boolean> {
   });
 }
 
-interface Counts {
-  agencies: number;
-  reports: number;
-}
-
-/** Agencies and reports readable in the store: one query per province partition, no Scan. */
-export async function countRecords(store: Store): Promise<Counts> {
-  const pages = await Promise.all(
-    exportProvinces().map((province) =>
-      store.db.entities.agency.query
-        .byRegion({ province })
-        .go({ pages: 'all', attributes: ['agencyId', 'reportCount'] }),
-    ),
-  );
-  const agencies = pages.flatMap((p) => p.data);
-  return {
-    agencies: agencies.length,
-    reports: agencies.reduce((n, a) => n + (a.reportCount ?? 0), 0),
-  };
-}
-
 export interface HandlerContext {
   store: Store;
   /** The GraphQL API, served at GRAPHQL_PATH. */
   api?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** The built web app, served at every other path. */
+  web?: StaticSite;
   /** Shown by /health. */
   endpoint: string;
   table: string;
-}
-
-export function placeholderPage(counts: Counts | null): string {
-  const figures = counts
-    ? `<dl>
-  <dt>机构 <span lang="en">Agencies</span></dt><dd>${counts.agencies}</dd>
-  <dt>报告 <span lang="en">Reports</span></dt><dd>${counts.reports}</dd>
-</dl>`
-    : `<p class="warn">暂时无法读取数据库。<span lang="en">The database cannot be read right now.</span></p>`;
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>公开 Gongkai</title>
-<style>
-body { font-family: system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
-  max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.7; color: #1b1b1b; }
-h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
-.sub { color: #555; margin-top: 0; }
-dl { display: grid; grid-template-columns: max-content auto; gap: 0.3rem 1.5rem; }
-dt { color: #555; } dd { margin: 0; font-weight: 600; font-variant-numeric: tabular-nums; }
-code { background: #f3f3f3; padding: 0.1rem 0.3rem; border-radius: 3px; }
-.warn { color: #a33; }
-</style>
-</head>
-<body>
-<h1>公开 Gongkai</h1>
-<p class="sub">政府信息公开工作年度报告数据 · <span lang="en">Government information-disclosure annual reports as data</span></p>
-<p>本地服务正在运行。GraphQL 接口：<a href="/graphql">/graphql</a>（浏览器中打开即为 GraphiQL）。网页应用将在后续版本中提供。<br>
-<span lang="en">The local stack is running. GraphQL API: <a href="/graphql">/graphql</a> (GraphiQL in a browser). The web app arrives in a later release.</span></p>
-${figures}
-<p>导出数据 <span lang="en">Export</span>: <code>npx gongkai export --format jsonl</code><br>
-健康检查 <span lang="en">Health</span>: <a href="/health">/health</a></p>
-</body>
-</html>
-`;
 }
 
 function send(
@@ -196,18 +142,12 @@ function send(
 }
 
 /**
- * The HTTP handler of the local stack: `/` (placeholder page), `/health`, 404 elsewhere. Kept
- * apart from the server so the API and web app can be mounted in it later.
+ * The HTTP handler of the local stack: the API at /graphql, `/health`, and the web app at every
+ * other path; 404 for what is neither.
  */
 export function createRequestHandler(
   ctx: HandlerContext,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  let cached: { at: number; counts: Counts } | null = null;
-  const counts = async () => {
-    if (!cached || Date.now() - cached.at > 5000)
-      cached = { at: Date.now(), counts: await countRecords(ctx.store) };
-    return cached.counts;
-  };
   const json = 'application/json; charset=utf-8';
   return (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -215,46 +155,40 @@ export function createRequestHandler(
       void ctx.api(req, res);
       return;
     }
-    if (path !== '/' && path !== '/health') {
+    const readOnly = req.method === 'GET' || req.method === 'HEAD';
+    const isApp = path !== '/health' && path !== GRAPHQL_PATH;
+    if (isApp && ctx.web && readOnly && serveStatic(ctx.web, req, res)) return;
+    if (path !== '/health') {
       send(res, req, 404, json, `${JSON.stringify({ error: 'not found', path })}\n`);
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    if (!readOnly) {
       send(res, req, 405, json, `${JSON.stringify({ error: 'method not allowed' })}\n`, {
         allow: 'GET, HEAD',
       });
       return;
     }
-    const work =
-      path === '/health'
-        ? ctx.store.db.entities.agency.query
-            .byRegion({ province: '00' })
-            .go({ limit: 1 })
-            .then(
-              () =>
-                send(
-                  res,
-                  req,
-                  200,
-                  json,
-                  `${JSON.stringify({ ok: true, dynamodb: ctx.endpoint, table: ctx.table })}\n`,
-                ),
-              (error: unknown) =>
-                send(
-                  res,
-                  req,
-                  503,
-                  json,
-                  `${JSON.stringify({ ok: false, dynamodb: ctx.endpoint, table: ctx.table, error: errorReason(error) })}\n`,
-                ),
-            )
-        : counts().then(
-            (c) =>
-              send(res, req, 200, 'text/html; charset=utf-8', placeholderPage(c), {
-                'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-              }),
-            () => send(res, req, 503, 'text/html; charset=utf-8', placeholderPage(null)),
-          );
+    const work = ctx.store.db.entities.agency.query
+      .byRegion({ province: '00' })
+      .go({ limit: 1 })
+      .then(
+        () =>
+          send(
+            res,
+            req,
+            200,
+            json,
+            `${JSON.stringify({ ok: true, dynamodb: ctx.endpoint, table: ctx.table })}\n`,
+          ),
+        (error: unknown) =>
+          send(
+            res,
+            req,
+            503,
+            json,
+            `${JSON.stringify({ ok: false, dynamodb: ctx.endpoint, table: ctx.table, error: errorReason(error) })}\n`,
+          ),
+      );
     work.catch(() => {
       if (!res.headersSent)
         send(res, req, 500, json, `${JSON.stringify({ error: 'internal error' })}\n`);
@@ -285,6 +219,17 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 
 const urlHost = (host: string) =>
   host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+/** The web app from a prebuilt folder, or built now from source so it is never stale. */
+async function loadWebApp(dir: string | null, log: (line: string) => void): Promise<StaticSite> {
+  if (dir) return loadStaticSite(resolve(dir));
+  log('Building the web app…\n');
+  try {
+    return await loadStaticSite(await buildWebApp({ outDir: DEFAULT_OUT_DIR }));
+  } catch (error) {
+    throw new StackError(`could not build the web app: ${errorReason(error)}`);
+  }
+}
 
 /** Starts the local stack; everything it started is stopped by the returned `stop()`, or on failure. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -365,8 +310,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const api = apiRequestListener(
       createApi({ deps, graphiql: true, clientAddress: nodeClientAddress }),
     );
+    const web = await loadWebApp(env.GONGKAI_WEB_DIR?.trim() || null, log);
     const server = createServer(
-      createRequestHandler({ store, api, endpoint, table: config.tableName }),
+      createRequestHandler({ store, api, web, endpoint, table: config.tableName }),
     );
     const bound = await listen(server, port, host);
     cleanups.push(
@@ -376,12 +322,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           server.closeAllConnections();
         }),
     );
-    const web = `http://${urlHost(host)}:${bound}/`;
+    const base = `http://${urlHost(host)}:${bound}/`;
     return {
       urls: {
-        web,
-        health: `${web}health`,
-        graphql: `${web}${GRAPHQL_PATH.slice(1)}`,
+        web: base,
+        health: `${base}health`,
+        graphql: `${base}${GRAPHQL_PATH.slice(1)}`,
         dynamodb: endpoint,
         data,
       },

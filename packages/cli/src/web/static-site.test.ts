@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { chooseEncoding, decidePath } from './static-site.ts';
+
+describe('decidePath', () => {
+  const files = new Set(['/index.html', '/assets/index-abc.js', '/favicon.svg']);
+  const has = (p: string) => files.has(p);
+  it.each([
+    ['/', { kind: 'app', path: '/index.html' }],
+    ['/agencies/440100-abcdefghij', { kind: 'app', path: '/index.html' }],
+    ['/compare', { kind: 'app', path: '/index.html' }],
+    ['/assets/index-abc.js', { kind: 'file', path: '/assets/index-abc.js' }],
+    ['/favicon.svg', { kind: 'file', path: '/favicon.svg' }],
+    ['/index.html', { kind: 'file', path: '/index.html' }],
+    ['/assets/index-old.js', { kind: 'missing' }],
+    ['/assets/chunk', { kind: 'missing' }],
+    ['/robots.txt', { kind: 'missing' }],
+    // Files are looked up in memory, so a dotted path can only ever name the app's own files.
+    ['/../../etc/passwd', { kind: 'app', path: '/index.html' }],
+    ['/../index.html', { kind: 'missing' }],
+  ] as const)('%s', (path, expected) => {
+    expect(decidePath(path, has)).toEqual(expected);
+  });
+});
+
+describe('chooseEncoding', () => {
+  const both = { br: true, gzip: true };
+  it.each([
+    ['gzip, deflate, br', both, 'br'],
+    ['gzip', both, 'gzip'],
+    ['br;q=0, gzip', both, 'gzip'],
+    ['gzip;q=0', both, 'identity'],
+    ['*', both, 'br'],
+    ['*;q=0', both, 'identity'],
+    [undefined, both, 'identity'],
+    ['', both, 'identity'],
+    ['br, gzip', { br: false, gzip: false }, 'identity'],
+    ['br', { br: false, gzip: true }, 'identity'],
+    ['BR;Q=0.5', both, 'br'],
+  ] as const)('%j with %j → %s', (header, available, expected) => {
+    expect(chooseEncoding(header, available)).toBe(expected);
+  });
+});
