@@ -1,5 +1,9 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import { createRequestHandler } from '../../packages/cli/src/commands/serve.ts';
+import type { StaticSite } from '../../packages/cli/src/web/static-site.ts';
 import { ingestFiles, listSourceFiles } from '../../packages/core/src/index.ts';
 import {
   type ApiDeps,
@@ -7,6 +11,9 @@ import {
   cachedSearchIndex,
   createApi,
   DEFAULT_LIMITS,
+  apiRequestListener,
+  GRAPHQL_PATH,
+  type ListeningApi,
   listenApi,
   moderatorKey,
   nodeClientAddress,
@@ -18,7 +25,10 @@ export const SAMPLE_REPORTS = join(import.meta.dirname, '../fixtures/corpus/repo
 export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
 export interface TestApi {
+  /** The GraphQL endpoint. */
   url: string;
+  /** The server's root, where the web app is served when one was given. */
+  base: string;
   store: TestStore;
   deps: ApiDeps;
   /** Masked errors logged by the API, with their references. */
@@ -43,6 +53,35 @@ export interface TestApiOptions {
   ingest?: boolean;
   now?: () => Date;
   limits?: ApiDeps['limits'];
+  /** Serve this built web app beside the API, as `npm start` does. */
+  web?: StaticSite;
+}
+
+/** The API mounted in the local stack's own handler, with the app at every other path. */
+async function listenWithApp(
+  api: ReturnType<typeof createApi>,
+  store: TestStore,
+  web: StaticSite,
+): Promise<ListeningApi> {
+  const server = createServer(
+    createRequestHandler({
+      store,
+      api: apiRequestListener(api),
+      web,
+      endpoint: 'test',
+      table: 'test',
+    }),
+  );
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${GRAPHQL_PATH}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -71,11 +110,12 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       return req?.headers['x-test-client'] ?? nodeClientAddress(ctx);
     },
   });
-  const server = await listenApi(api);
+  const server = options.web ? await listenWithApp(api, store, options.web) : await listenApi(api);
   const { url, close } = server;
   afterAll(close);
   return {
     url,
+    base: url.slice(0, -GRAPHQL_PATH.length),
     store,
     deps,
     logged,
