@@ -777,6 +777,32 @@ export const REQUEST_COLUMNS = [
   'total',
 ] as const;
 
+/** Table 三's applicant columns as the table heads them. */
+const REQUEST_COLUMN_LABELS: Record<(typeof REQUEST_COLUMNS)[number], string> = {
+  natural: '自然人',
+  business: '商业企业',
+  research: '科研机构',
+  nonprofit: '社会公益组织',
+  legal: '法律服务机构',
+  other: '其他',
+  total: '总计',
+};
+
+/** Table 二's columns as the 2019 and 2021 tables head them. */
+const ART20_COLUMN_LABELS: Record<string, string> = {
+  made: '本年新制作数量',
+  published: '本年新公开数量',
+  total: '对外公开总数量',
+  issued: '本年制发件数',
+  repealed: '本年废止件数',
+  inForce: '现行有效件数',
+  previous: '上一年项目数量',
+  change: '本年增/减',
+  decisions: '处理决定数量',
+  amount: '金额',
+  projects: '采购项目数',
+};
+
 /** The fifteen cells of table 四, in printed order. */
 export const REVIEW_CELLS = [
   'review.upheld',
@@ -800,7 +826,7 @@ function requestCodes(): IndicatorDef[] {
   return REQUEST_ROWS.flatMap((row) =>
     REQUEST_COLUMNS.map((column) => ({
       code: `${row.code}:${column}`,
-      label: `${row.label} · ${column}`,
+      label: `${row.label} · ${REQUEST_COLUMN_LABELS[column]}`,
       unit: '件',
       forms: row.only === 'split-other' ? G21 : row.only === 'single-other' ? G19 : GOV,
       section: 'requests',
@@ -816,7 +842,7 @@ function art20Codes(): IndicatorDef[] {
     }
     return [...byColumn].map(([column, forms]) => ({
       code: `art20.${row.key}.${column}`,
-      label: `${row.label} · ${column}`,
+      label: `${row.label} · ${ART20_COLUMN_LABELS[column] ?? column}`,
       unit: row.units[column] ?? row.units['*'] ?? '件',
       forms,
       section: 'art20',
@@ -824,10 +850,31 @@ function art20Codes(): IndicatorDef[] {
   });
 }
 
+const REVIEW_ROW_LABELS: Record<string, string> = {
+  review: '行政复议',
+  'litigation.direct': '行政诉讼（未经复议直接起诉）',
+  'litigation.afterReview': '行政诉讼（复议后起诉）',
+};
+const REVIEW_COLUMN_LABELS: Record<string, string> = {
+  upheld: '结果维持',
+  corrected: '结果纠正',
+  other: '其他结果',
+  pending: '尚未审结',
+  total: '总计',
+};
+
+/** Table 四's cell label: its row, then its column, as the table prints them. */
+function reviewLabel(code: string): string {
+  const dot = code.lastIndexOf('.');
+  const row = REVIEW_ROW_LABELS[code.slice(0, dot)];
+  const column = REVIEW_COLUMN_LABELS[code.slice(dot + 1)];
+  return row && column ? `${row} · ${column}` : code;
+}
+
 function reviewCodes(): IndicatorDef[] {
   return REVIEW_CELLS.map((code) => ({
     code,
-    label: code,
+    label: reviewLabel(code),
     unit: '件',
     forms: GOV,
     section: code.split('.')[0] ?? 'review',
