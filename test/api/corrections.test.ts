@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getReport, valuesOfReport } from '../../packages/core/src/index.ts';
+import { indicator } from '../../packages/extract/src/index.ts';
 import { moderatorKey, signModeratorToken } from '../../packages/functions/src/index.ts';
 import { startTestApi, TEST_SECRET, type TestApi } from '../support/api.ts';
 
@@ -134,16 +135,30 @@ describe('the correction flow', () => {
 
     const token = await api.moderatorToken('mod-1');
     const queue = await api.gql<{
-      moderationQueue: { edges: { node: { id: string; contact: string | null; mine: boolean } }[] };
+      moderationQueue: {
+        edges: {
+          node: {
+            id: string;
+            contact: string | null;
+            mine: boolean;
+            value: { code: string; label: string; current: number | null } | null;
+          };
+        }[];
+      };
     }>(
-      '{ moderationQueue(first: 10) { edges { node { id contact mine } } } }',
+      '{ moderationQueue(first: 10) { edges { node { id contact mine value { code label current } } } } }',
       undefined,
       as('moderator-desk', token),
     );
     const queued = queue.body.data?.moderationQueue.edges.find(
       (e) => e.node.id === submitted.data?.id,
     );
-    expect(queued?.node).toMatchObject({ contact: 'a@example.com', mine: false });
+    // The value under review comes with the correction: its label and what it reads now.
+    expect(queued?.node).toMatchObject({
+      contact: 'a@example.com',
+      mine: false,
+      value: { code: target.code, label: indicator(target.code)?.label, current: target.current },
+    });
 
     clock = new Date(clock.getTime() + 60_000);
     const reviewed = await review('moderator-desk', token, {

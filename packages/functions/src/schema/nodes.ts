@@ -146,6 +146,12 @@ export const CorrectionNode = builder.loadableNode('Correction', {
   fields: (t) => ({
     report: t.field({ type: ReportNode, resolve: (c) => c.reportId }),
     code: t.exposeString('code'),
+    value: t.field({
+      type: IndicatorValueNode,
+      nullable: true,
+      description: 'The value this correction is about, as it reads now (its label, unit, source).',
+      resolve: (c) => valueKey(c.reportId, c.code),
+    }),
     proposed: t.float({
       nullable: true,
       description: 'The proposed reading; null proposes a blank cell.',
