@@ -5,7 +5,6 @@ import {
   type ReviewResultLike,
   reviewOutcome,
   tokenProblem,
-  valueKey,
 } from './moderation-review.ts';
 
 describe('checkReason', () => {
@@ -120,13 +119,5 @@ describe('mergeQueue', () => {
     ['empty first page empties', [a], [], true, []],
   ])('%s', (_name, shown, page, first, ids) => {
     expect(mergeQueue(shown, page, first).map((i) => i.id)).toEqual(ids);
-  });
-});
-
-describe('valueKey', () => {
-  it('joins report and code as the API does', () => {
-    expect(valueKey('440100-abcdefghij-2021', 'requests.new:natural')).toBe(
-      '440100-abcdefghij-2021|requests.new:natural',
-    );
   });
 });

@@ -113,11 +113,3 @@ export function mergeQueue<T extends { id: string }>(
   }
   return out;
 }
-
-/**
- * The Relay ID of one report's value, to fetch the labels of a whole page of the queue in one
- * `nodes` request: the API names a value `reportId|code` inside its IndicatorValue ID.
- */
-export function valueKey(reportId: string, code: string): string {
-  return `${reportId}|${code}`;
-}

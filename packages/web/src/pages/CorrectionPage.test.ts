@@ -27,6 +27,14 @@ const report = {
   },
 };
 
+const value = {
+  __typename: 'IndicatorValue',
+  id: globalId('IndicatorValue', 'v-1'),
+  label: '收到申请数',
+  unit: '件',
+  current: 13,
+};
+
 function correction(over: Record<string, unknown> = {}) {
   return {
     __typename: 'Correction',
@@ -40,6 +48,7 @@ function correction(over: Record<string, unknown> = {}) {
     reviewedAt: null,
     reason: null,
     mine: true,
+    value,
     report,
     ...over,
   };
@@ -72,20 +81,6 @@ async function mountAt(
   return w;
 }
 
-const value = {
-  report: {
-    __typename: 'Report',
-    id: globalId('Report', REPORT),
-    value: {
-      __typename: 'IndicatorValue',
-      id: 'v',
-      label: '收到申请数',
-      unit: '件',
-      current: 12,
-    },
-  },
-};
-
 afterEach(() => {
   document.body.innerHTML = '';
 });
@@ -94,7 +89,6 @@ describe('CorrectionPage', () => {
   it('shows the status, the change (a blank as 空白) and a confirmation after submitting', async () => {
     const client = makeClient({
       CorrectionPage: () => ({ correction: correction() }),
-      CorrectionValue: () => value,
       MyCorrections: () => ({
         myCorrections: { __typename: 'QueryMyCorrectionsConnection', edges: [] },
       }),
@@ -105,15 +99,15 @@ describe('CorrectionPage', () => {
     expect(main?.[0].variables).toEqual({ id: globalId('Correction', 'c-1') });
     // A later visit must show the moderator's decision, not a cached "pending".
     expect(main?.[1]?.requestPolicy).toBe('cache-and-network');
-    expect(ops.find((op) => nameOf(op) === 'CorrectionValue')?.variables).toEqual({
-      report: globalId('Report', REPORT),
-      code: 'requests.received',
-    });
+    // The value's label comes with the correction: no request of its own.
+    expect(ops.map((op) => nameOf(op)).sort()).toEqual(['CorrectionPage', 'MyCorrections']);
 
     expect(w.get('[role="status"]').text()).toContain('已收到你的更正');
     expect(w.get('.badge').text()).toBe('待审核');
     expect(w.text()).toContain('收到申请数');
     expect(w.get('.change').text()).toBe('12 → 改为空白');
+    // Pending: what it reads now is not news yet.
+    expect(w.find('.now').exists()).toBe(false);
     expect(w.get('.evidence').text()).toBe('原文第三页\n表二');
     expect(w.findAll('a').map((a) => a.attributes('href'))).toContain(
       `/reports/${REPORT}?v=requests.received`,
@@ -130,12 +124,12 @@ describe('CorrectionPage', () => {
           reason: '原文确为 12',
         }),
       }),
-      CorrectionValue: () => value,
     });
     const w = await mountAt(CorrectionPage, '/corrections/c-1', client);
     expect(w.find('.confirm').exists()).toBe(false);
     expect(w.get('.badge').text()).toBe('未采纳');
     expect(w.get('.change').text()).toBe('12 → 改为0');
+    expect(w.get('.now').text()).toBe('13');
     expect(w.text()).toContain('审核理由原文确为 12');
     expect(w.text()).toContain('审核时间2024/2/1 08:00');
   });
@@ -164,6 +158,17 @@ describe('CorrectionPage', () => {
     expect(mine.findAll('li')).toHaveLength(1);
     expect(mine.get('a').attributes('href')).toBe('/corrections/c-2');
     expect(mine.text()).toContain('已采纳');
+  });
+
+  it('names the value by its code alone when the API no longer has it', async () => {
+    const client = makeClient({
+      CorrectionPage: () => ({ correction: correction({ status: 'ACCEPTED', value: null }) }),
+    });
+    const w = await mountAt(CorrectionPage, '/corrections/c-1', client);
+    expect(w.text()).not.toContain('收到申请数');
+    expect(w.get('code').text()).toBe('requests.received');
+    expect(w.find('.now').exists()).toBe(false);
+    expect(w.get('.change').text()).toBe('12 → 改为空白');
   });
 
   it('says when there is no such correction', async () => {

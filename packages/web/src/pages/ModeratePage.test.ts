@@ -17,6 +17,17 @@ const nameOf = (op: Op) => op.query.definitions[0]?.name?.value;
 
 const REPORT = '440100-aaaaaaaaaa-2021';
 
+/** The value as it reads now; 12 is the item's basis. */
+function value(current: number | null = 12) {
+  return {
+    __typename: 'IndicatorValue',
+    id: globalId('IndicatorValue', 'v-1'),
+    label: '收到申请数',
+    unit: '件',
+    current,
+  };
+}
+
 function item(n: number, over: Record<string, unknown> = {}) {
   return {
     __typename: 'Correction',
@@ -27,6 +38,7 @@ function item(n: number, over: Record<string, unknown> = {}) {
     evidence: `原文第 ${n} 页表三`,
     contact: n === 1 ? 'a@b.cn' : null,
     createdAt: '2024-01-02T03:04:05Z',
+    value: value(),
     report: {
       __typename: 'Report',
       id: globalId('Report', REPORT),
@@ -56,25 +68,9 @@ function page(
   };
 }
 
-const values = (current: number | null = 12) => ({
-  nodes: [
-    {
-      __typename: 'IndicatorValue',
-      id: globalId('IndicatorValue', `${REPORT}|requests.received`),
-      code: 'requests.received',
-      label: '收到申请数',
-      unit: '件',
-      current,
-      report: { __typename: 'Report', id: globalId('Report', REPORT), reportId: REPORT },
-    },
-  ],
-});
-
 interface Answers {
   queue: (op: Op) => { data?: unknown; error?: CombinedError };
   review?: (op: Op) => unknown;
-  /** The value's reading now. */
-  current?: number | null;
 }
 
 function makeClient(answers: Answers) {
@@ -82,8 +78,6 @@ function makeClient(answers: Answers) {
     executeQuery: vi.fn((op: Op) => {
       const name = nameOf(op);
       if (name === 'ModerationQueue') return fromValue({ operation: op, ...answers.queue(op) });
-      if (name === 'ModerationValues')
-        return fromValue({ operation: op, data: values(answers.current) });
       return never;
     }),
     executeMutation: vi.fn((op: Op) =>
@@ -186,12 +180,8 @@ describe('ModeratePage', () => {
     const client = makeClient({ queue: () => ({ data: page([item(1)]) }) });
     const w = await mountPage(client);
     const card = w.get('article');
-    // The labels of a page of items come in one request.
-    expect(
-      client.executeQuery.mock.calls
-        .filter(([op]) => nameOf(op) === 'ModerationValues')
-        .map(([op]) => op.variables),
-    ).toEqual([{ ids: [globalId('IndicatorValue', `${REPORT}|requests.received`)] }]);
+    // The label comes with the queue: no second request.
+    expect(client.executeQuery.mock.calls.map(([op]) => nameOf(op))).toEqual(['ModerationQueue']);
     expect(card.get('h2').text()).toBe('甲市教育局 2021 年 · 收到申请数');
     expect(card.text()).toContain('requests.received');
     expect(card.text()).toContain('12 → 改为21');
@@ -201,6 +191,29 @@ describe('ModeratePage', () => {
     expect(card.get(`label[for="${card.get('textarea').attributes('id')}"]`).text()).toBe(
       '审核理由（公开显示）',
     );
+    expect(card.text()).not.toContain('只能驳回');
+    expect(
+      card
+        .findAll('button')
+        .find((b) => b.text() === '采纳')
+        ?.attributes('disabled'),
+    ).toBeUndefined();
+  });
+
+  it('names the item by its code when the API no longer has the value', async () => {
+    signIn('tok');
+    const client = makeClient({ queue: () => ({ data: page([item(1, { value: null })]) }) });
+    const w = await mountPage(client);
+    const card = w.get('article');
+    expect(card.get('h2').text()).toBe('甲市教育局 2021 年 · requests.received');
+    expect(card.text()).toContain('12 → 改为21');
+    expect(card.text()).not.toContain('只能驳回');
+    expect(
+      card
+        .findAll('button')
+        .find((b) => b.text() === '采纳')
+        ?.attributes('disabled'),
+    ).toBeUndefined();
   });
 
   it('says so when nothing is pending', async () => {
@@ -212,13 +225,28 @@ describe('ModeratePage', () => {
   it('only lets a correction be rejected once the value has moved since it was proposed', async () => {
     signIn('tok');
     const w = await mountPage(
-      makeClient({ queue: () => ({ data: page([item(1)]) }), current: 13 }),
+      makeClient({ queue: () => ({ data: page([item(1, { value: value(13) })]) }) }),
     );
     const card = w.get('article');
-    expect(card.text()).toContain('提交后数值已改变，只能驳回');
+    expect(card.text()).toContain('13：提交后数值已改变，只能驳回');
     const buttons = card.findAll('button');
     expect(buttons.find((b) => b.text() === '采纳')?.attributes('disabled')).toBeDefined();
     expect(buttons.find((b) => b.text() === '驳回')?.attributes('disabled')).toBeUndefined();
+  });
+
+  it('also counts a value now blank as moved', async () => {
+    signIn('tok');
+    const w = await mountPage(
+      makeClient({ queue: () => ({ data: page([item(1, { value: value(null) })]) }) }),
+    );
+    const card = w.get('article');
+    expect(card.text()).toContain('空白：提交后数值已改变，只能驳回');
+    expect(
+      card
+        .findAll('button')
+        .find((b) => b.text() === '采纳')
+        ?.attributes('disabled'),
+    ).toBeDefined();
   });
 
   it('requires a reason before sending', async () => {
