@@ -249,6 +249,40 @@ describe('a correction, from a citizen to a moderator and back to the report', (
   });
 });
 
+describe('bad input', () => {
+  it('shows a hostile search as text and runs nothing', async () => {
+    const page = await open(citizen, '/');
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    await page.getByRole('combobox', { name: '机构名称或拼音' }).fill(hostile);
+    await page
+      .getByText(/没有找到/)
+      .first()
+      .waitFor();
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('main img').count()).toBe(0);
+    await page.close();
+  });
+
+  it.each([
+    ['/reports/not-a-report', '没有找到这份报告', '这个地址不是有效的报告地址。'],
+    ['/reports/350128-aaaaaaaaaa-2020', '没有找到这份报告', '这份报告不存在，可能是地址有误。'],
+    ['/agencies/000000-aaaaaaaaaa', '没有找到这个机构', '这个机构不存在，可能是地址有误。'],
+    ['/agencies/%3Cscript%3E', '没有找到这个机构', '这个地址不是有效的机构地址。'],
+  ])('%s says what is wrong', async (path, heading, message) => {
+    const page = await open(citizen, path);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await page.getByText(message).waitFor();
+    await page.close();
+  });
+
+  it('ignores report ids in a compare link it cannot read, and says so', async () => {
+    const page = await open(citizen, '/compare?reports=x,%3Cb%3E');
+    await page.getByText(/无法识别的报告编号，已忽略/).waitFor();
+    await page.getByLabel('第 1 份报告的机构').waitFor();
+    await page.close();
+  });
+});
+
 describe('the whole visit', () => {
   it('logged no page errors', () => {
     expect(pageErrors).toEqual([]);
