@@ -5,7 +5,9 @@
  * - ingest: reports/s into DynamoDB Local and DynamoDB requests per ingested report;
  * - queries: requests, capacity and latency of each access pattern at two table sizes;
  * - api: the GraphQL API's DynamoDB requests per page, latency under load, Lambda bundle and cold start;
- * - search: agency-name search over a synthetic national index (300k agencies), alone and via the API.
+ * - search: agency-name search over a synthetic national index (300k agencies), alone and via the API;
+ * - web: the web app's production build sizes (first page, each page's chunk) and Lighthouse scores
+ *   (median of --lighthouse-runs, default 3; 0 skips Lighthouse).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,10 +17,11 @@ import { benchApi, formatApiBench } from '../bench/api-bench.ts';
 import { benchIngest } from '../bench/ingest-bench.ts';
 import { benchQueries, type QueryBenchResult } from '../bench/query-bench.ts';
 import { benchSearch, formatSearchBench } from '../bench/search-bench.ts';
+import { benchWeb, formatWebBench } from '../bench/web-bench.ts';
 import type { Io } from '../io.ts';
 
 const DEFAULT_CORPUS = 'test/fixtures/corpus';
-const SECTIONS = ['extract', 'search', 'ingest', 'queries', 'api'] as const;
+const SECTIONS = ['extract', 'search', 'ingest', 'queries', 'api', 'web'] as const;
 
 function option(args: string[], name: string): string | undefined {
   return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -41,6 +44,11 @@ export async function benchCommand(args: string[], io: Io): Promise<number> {
     io.out(
       formatSearchBench(await benchSearch(agencies, Number(option(args, 'searches') ?? 20_000))),
     );
+  }
+  if (only.includes('web')) {
+    const runs = Number(option(args, 'lighthouse-runs') ?? 3);
+    const r = await benchWeb({ runs, log: (line) => io.err(`${line}\n`) });
+    io.out(formatWebBench(r));
   }
   if (!only.includes('ingest') && !only.includes('queries') && !only.includes('api')) return 0;
 
