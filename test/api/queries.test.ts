@@ -564,6 +564,29 @@ describe('catalog, findings, rankings, sync', () => {
   });
 });
 
+describe('compression', () => {
+  it('compresses a large answer for a client that accepts it, and only then', async () => {
+    const query = '{ indicators { code label section unit forms } }';
+    const ask = (encoding: string) =>
+      fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-encoding': encoding },
+        body: JSON.stringify({ query }),
+      });
+    const plain = await ask('identity');
+    const plainBody = await plain.text();
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    for (const encoding of ['br', 'gzip']) {
+      const packed = await ask(encoding);
+      expect(packed.headers.get('content-encoding')).toBe(encoding);
+      expect(packed.headers.get('vary')).toContain('accept-encoding');
+      expect(Number(packed.headers.get('content-length'))).toBeLessThan(plainBody.length / 4);
+      // fetch decodes it: the same answer.
+      expect(await packed.text()).toBe(plainBody);
+    }
+  });
+});
+
 describe('limits', () => {
   it.each([
     [

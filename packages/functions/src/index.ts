@@ -6,6 +6,7 @@ export {
   verifyModeratorToken,
 } from './auth.ts';
 export { COMPLEXITY_LIMIT } from './builder.ts';
+export { chooseEncoding, type Encoding } from './content-encoding.ts';
 export type { ApiDeps, ApiLimits } from './context.ts';
 export { DEFAULT_LIMITS } from './context.ts';
 export { cachedSearchIndex, depsFromEnv, limitsFromEnv } from './deps.ts';

@@ -9,6 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chooseEncoding } from '@gongkai/functions';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -55,8 +56,6 @@ export interface StaticSite {
   files: ReadonlyMap<string, StaticFile>;
 }
 
-export type Encoding = 'br' | 'gzip' | 'identity';
-
 export type StaticDecision =
   | { kind: 'file'; path: string }
   | { kind: 'app'; path: '/index.html' }
@@ -69,24 +68,6 @@ export function decidePath(pathname: string, has: (path: string) => boolean): St
   // A missing asset must be a 404, or a stale page would run index.html as a script.
   if (pathname.startsWith('/assets/') || last.includes('.')) return { kind: 'missing' };
   return { kind: 'app', path: '/index.html' };
-}
-
-/** The best encoding the client accepts that we have (q=0 refuses one). */
-export function chooseEncoding(
-  acceptEncoding: string | undefined,
-  available: { br: boolean; gzip: boolean },
-): Encoding {
-  const accepted = new Map<string, number>();
-  for (const part of (acceptEncoding ?? '').split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (!name) continue;
-    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    accepted.set(name, q === undefined ? 1 : Number(q));
-  }
-  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
-  if (available.br && ok('br')) return 'br';
-  if (available.gzip && ok('gzip')) return 'gzip';
-  return 'identity';
 }
 
 async function listFiles(dir: string): Promise<string[]> {
