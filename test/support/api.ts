@@ -7,11 +7,11 @@ import type { StaticSite } from '../../packages/cli/src/web/static-site.ts';
 import { ingestFiles, listSourceFiles } from '../../packages/core/src/index.ts';
 import {
   type ApiDeps,
+  apiRequestListener,
   CSRF_HEADER,
   cachedSearchIndex,
   createApi,
   DEFAULT_LIMITS,
-  apiRequestListener,
   GRAPHQL_PATH,
   type ListeningApi,
   listenApi,

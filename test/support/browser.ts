@@ -10,23 +10,11 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../packages/cli/src/web/chromium.ts';
 import { loadStaticSite, type StaticSite } from '../../packages/cli/src/web/static-site.ts';
 import { buildWebApp } from '../../packages/web/build.ts';
 
-export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(import.meta.dirname, '../../test-results/web');
-
-/** The stack notes' flags: headless as root, and nothing that calls out of this closed network. */
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** Builds the app into a temporary folder and loads it for serving. */
 export async function builtApp(): Promise<StaticSite> {
@@ -39,9 +27,11 @@ export async function builtApp(): Promise<StaticSite> {
 }
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROME_PATH)`);
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(
+      `no Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROME_PATH)`,
+    );
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
 }
 
 /**

@@ -15,19 +15,10 @@ import { basename, extname, join, normalize, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { buildWebApp } from '@gongkai/web/build';
 import { startLocalStack } from '../commands/serve.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../web/chromium.ts';
 
 export const AIMS = { firstPageJsGzip: 80_000, performance: 95, accessibility: 100 };
 
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 /** A hung Chrome must not hang the bench. */
 const LIGHTHOUSE_TIMEOUT_MS = 240_000;
@@ -383,7 +374,7 @@ function runLighthouse(
   const args = [
     cli,
     url,
-    `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
+    `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
     `--only-categories=${CATEGORIES.join(',')}`,
     '--output=json',
     `--output-path=${output}`,
@@ -393,7 +384,7 @@ function runLighthouse(
     // In our process group, so Ctrl-C reaches it too; on SIGINT it stops the Chrome it
     // launched (Chrome runs in a group of its own, which killing Lighthouse would orphan).
     const child = spawn(process.execPath, args, {
-      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+      env: { ...process.env, CHROME_PATH: CHROMIUM_PATH },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
