@@ -182,8 +182,8 @@ describe('gongkai serve', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ regions { agencyCount } }' }),
     });
-    const regions = ((await again.json()) as { data: { regions: { agencyCount: number }[] } })
-      .data.regions;
+    const regions = ((await again.json()) as { data: { regions: { agencyCount: number }[] } }).data
+      .regions;
     expect(regions.reduce((n, r) => n + r.agencyCount, 0)).toBeGreaterThan(0);
     await stopAndCheck(second);
   });
