@@ -64,6 +64,34 @@ describe('the app shell', () => {
   });
 });
 
+describe('browse by place, and come back to it', () => {
+  it('province → its agencies → an agency, then the search page remembers it', async () => {
+    const context = await phone(browser, 'browser-of-regions');
+    const page = await context.newPage();
+    pageErrors.push(...watchErrors(page));
+    await page.goto(`${api.base}/regions`);
+    const province = page.locator('main a[href^="/regions/"]').first();
+    await province.waitFor();
+    await checkPage(page, '13-regions');
+    await province.click();
+    await page.waitForURL(/\/regions\/\d{6}$/);
+    await page.getByRole('navigation', { name: '地区路径' }).waitFor();
+    const agency = page.locator('main a[href^="/agencies/"]').first();
+    await agency.waitFor();
+    await checkPage(page, '14-region');
+    await agency.click();
+    const heading = page.getByRole('heading', { level: 1 });
+    await page.waitForURL(/\/agencies\//);
+    await page.getByRole('heading', { name: '历年报告' }).waitFor();
+    const name = ((await heading.textContent()) ?? '').trim();
+
+    await page.goto(`${api.base}/`);
+    await page.getByRole('heading', { name: '最近查看' }).waitFor();
+    expect(await page.getByRole('link', { name: new RegExp(name) }).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
 const digits = (text: string | null) => (text ?? '').replace(/[^\d.]/g, '');
 
 describe('look an agency up and trace a number to its source', () => {
@@ -73,7 +101,8 @@ describe('look an agency up and trace a number to its source', () => {
     await box.fill('pingtan');
     const option = page.getByRole('option').filter({ hasText: '平潭' }).first();
     await option.waitFor();
-    expect(page.url()).toContain('?q=pingtan');
+    // The text is mirrored into the address after a pause, so the search can be shared.
+    await page.waitForURL(/\?q=pingtan$/);
     await checkPage(page, '02-search-results');
     const name = ((await option.textContent()) ?? '').trim();
     await option.click();
@@ -112,7 +141,7 @@ describe('look an agency up and trace a number to its source', () => {
     await tapped.click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    expect(page.url()).toContain(`?v=${code}`);
+    await page.waitForURL((url) => url.searchParams.get('v') === code);
     const mark = dialog.locator('mark').first();
     await mark.waitFor();
     // The highlighted span of the source text is the number itself.
@@ -121,7 +150,7 @@ describe('look an agency up and trace a number to its source', () => {
     await checkPage(page, '05-provenance');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect(page.url()).not.toContain('?v=');
+    await page.waitForURL((url) => !url.searchParams.has('v'));
     await page.close();
   });
 });
