@@ -12,6 +12,9 @@ export const GLOBAL_INDEXES = [
   { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk' },
 ] as const;
 
+/** Epoch seconds after which DynamoDB may delete an item (spent rate-limit windows). */
+export const TTL_FIELD = 'expiresAt';
+
 export type GlobalIndexName = (typeof GLOBAL_INDEXES)[number]['name'];
 
 /** The CreateTable input for `tableName` (on-demand billing, every index projecting all attributes). */
