@@ -1,8 +1,7 @@
 /** The node:http transport: the API (and GraphiQL) for `npm start` and the tests. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { chooseEncoding } from './content-encoding.ts';
+import { encodeAnswer } from './content-encoding.ts';
 import { type Api, GRAPHQL_PATH, MAX_BODY_BYTES } from './yoga.ts';
 
 export class BodyTooLargeError extends Error {
@@ -66,23 +65,14 @@ export function apiRequestListener(api: Api) {
   };
 }
 
-// A report page is ~120 KB of JSON that compresses ~10×: on a phone that is most of the wait.
-const COMPRESS_MIN_BYTES = 1024;
-
 function compress(bytes: Buffer, acceptEncoding: string | undefined, res: ServerResponse): Buffer {
-  const encoding =
-    bytes.length >= COMPRESS_MIN_BYTES
-      ? chooseEncoding(acceptEncoding, { br: true, gzip: true })
-      : 'identity';
+  const { encoding, body } = encodeAnswer(bytes, acceptEncoding);
   res.setHeader('vary', 'accept-encoding');
-  if (encoding === 'identity') return bytes;
-  const out =
-    encoding === 'br'
-      ? brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
-      : gzipSync(bytes, { level: 6 });
-  res.setHeader('content-encoding', encoding);
-  res.setHeader('content-length', String(out.length));
-  return out;
+  if (encoding !== 'identity') {
+    res.setHeader('content-encoding', encoding);
+    res.setHeader('content-length', String(body.length));
+  }
+  return body;
 }
 
 function sendTooLarge(res: ServerResponse): void {

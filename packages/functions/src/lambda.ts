@@ -3,6 +3,7 @@
  * built once per container, so the search snapshot and the DynamoDB client are reused.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { encodeAnswer } from './content-encoding.ts';
 import { depsFromEnv } from './deps.ts';
 import { type Api, createApi, MAX_BODY_BYTES, tooLarge } from './yoga.ts';
 
@@ -46,10 +47,27 @@ export async function handler(
   response.headers.forEach((value, name) => {
     out[name.toLowerCase()] = value;
   });
+  // Function URLs and HTTP APIs pass the body through as is: compressing is ours to do.
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const { encoding, body: encoded } = encodeAnswer(
+    bytes,
+    headers.get('accept-encoding') ?? undefined,
+  );
+  out.vary = 'accept-encoding';
+  if (encoding === 'identity') {
+    return {
+      statusCode: response.status,
+      headers: out,
+      body: bytes.toString('utf8'),
+      isBase64Encoded: false,
+    };
+  }
+  out['content-encoding'] = encoding;
+  delete out['content-length'];
   return {
     statusCode: response.status,
     headers: out,
-    body: await response.text(),
-    isBase64Encoded: false,
+    body: encoded.toString('base64'),
+    isBase64Encoded: true,
   };
 }
