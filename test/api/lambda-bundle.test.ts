@@ -1,6 +1,7 @@
 /**
  * The Lambda bundle as deployed: esbuild's output imported by a fresh `node` (no TypeScript
- * loader), its `handler` called with Function URL (payload 2.0) events against DynamoDB Local.
+ * loader), its `handler` called with Function URL and API Gateway HTTP API (payload 2.0) events
+ * against DynamoDB Local.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import {
   type BundleInvocation,
   bundleLambda,
   functionUrlEvent,
+  httpApiEvent,
   invokeBundleInChild,
   type LambdaBundle,
   type LambdaResponse,
@@ -30,6 +32,10 @@ const REVIEW = `mutation($id: ID!) {
 /** What the handler is asked, in order; one child process answers them all. */
 const events = {
   post: functionUrlEvent({
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ query: SEARCH, variables: { q: '平潭' } }),
+  }),
+  httpApi: httpApiEvent({
     headers: JSON_HEADERS,
     body: JSON.stringify({ query: SEARCH, variables: { q: '平潭' } }),
   }),
@@ -154,6 +160,16 @@ describe('the Lambda bundle', () => {
     const edges = (body.data as { agencies: { edges: { node: { reportCount: number } }[] } })
       .agencies.edges;
     expect(edges.some((e) => e.node.reportCount > 1)).toBe(true);
+  });
+
+  it('answers the same query sent through API Gateway (HTTP API, route POST /graphql)', () => {
+    expect(events.httpApi.routeKey).toBe('POST /graphql');
+    expect(events.httpApi.requestContext.domainName).toMatch(/\.execute-api\./);
+    const response = responses.httpApi;
+    expect(response.statusCode).toBe(200);
+    expect(header(response, 'content-type')).toMatch(/json/);
+    expect(json(response).errors).toBeUndefined();
+    expect(agencyNames(response)).toEqual(agencyNames(responses.post));
   });
 
   it('decodes a base64-encoded body', () => {

@@ -1,19 +1,35 @@
 /**
- * The Lambda bundle: `lambda.ts` and everything it imports, the AWS SDK included (it imports
- * faster bundled than resolved file by file from node_modules, and the tested SDK version ships),
- * as one minified ESM file for the nodejs22.x runtime; and a way to run that file as Lambda would,
- * in a fresh node process, for the bundle test and the cold-start benchmark.
+ * The Lambda bundles: a handler (`lambda.ts`, the API, or `ingest-lambda.ts`) and everything it
+ * imports, the AWS SDK included (it imports faster bundled than resolved file by file from
+ * node_modules, and the tested SDK version ships), as one minified ESM file for the nodejs22.x
+ * runtime, as SST builds it; and a way to run that file as Lambda would, in a fresh node process,
+ * for the bundle tests and the cold-start benchmark.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 export const LAMBDA_ENTRY = fileURLToPath(new URL('./lambda.ts', import.meta.url));
 export const BUNDLE_FILE_NAME = 'graphql.mjs';
+
+/** A handler's source file and the name of its bundle. */
+export interface LambdaTarget {
+  entry: string;
+  fileName: string;
+}
+
+/** The GraphQL API (Function URL / API Gateway HTTP API events). */
+export const API_LAMBDA: LambdaTarget = { entry: LAMBDA_ENTRY, fileName: BUNDLE_FILE_NAME };
+
+/** The ingest worker (SQS events carrying S3 notifications). */
+export const INGEST_LAMBDA: LambdaTarget = {
+  entry: fileURLToPath(new URL('./ingest-lambda.ts', import.meta.url)),
+  fileName: 'ingest.mjs',
+};
 
 /**
  * Bundled CommonJS modules call `require` for node builtins; ESM output has none, so the bundle
@@ -31,12 +47,15 @@ export interface LambdaBundle {
   largest: { name: string; bytes: number }[];
 }
 
-/** Builds `OUTDIR/graphql.mjs`; the Lambda handler is its `handler` export. */
-export async function bundleLambda(outDir: string): Promise<LambdaBundle> {
+/** Builds `OUTDIR/graphql.mjs` (or the target's file); the handler is its `handler` export. */
+export async function bundleLambda(
+  outDir: string,
+  target: LambdaTarget = API_LAMBDA,
+): Promise<LambdaBundle> {
   await mkdir(outDir, { recursive: true });
-  const file = join(outDir, BUNDLE_FILE_NAME);
+  const file = join(outDir, target.fileName);
   const result = await build({
-    entryPoints: [LAMBDA_ENTRY],
+    entryPoints: [target.entry],
     outfile: file,
     bundle: true,
     platform: 'node',
@@ -98,14 +117,37 @@ export interface HttpEventInit {
 }
 
 const DOMAIN = 'abcdefghijklmnopqrstuvwxyz012345.lambda-url.ap-east-1.on.aws';
+const API_DOMAIN = 'a1b2c3d4e5.execute-api.ap-east-1.amazonaws.com';
 
+/** A Function URL event: the `$default` route of a domain of its own. */
 export function functionUrlEvent(init: HttpEventInit = {}) {
+  return httpEvent(init, { domain: DOMAIN, accountId: 'anonymous', route: () => '$default' });
+}
+
+/**
+ * An API Gateway HTTP API event: the same payload 2.0, but from an execute-api domain, with the
+ * matched route (`POST /graphql`) and the account in the request context.
+ */
+export function httpApiEvent(init: HttpEventInit = {}) {
+  return httpEvent(init, {
+    domain: API_DOMAIN,
+    accountId: '123456789012',
+    route: (method, path) => `${method} ${path}`,
+  });
+}
+
+function httpEvent(
+  init: HttpEventInit,
+  source: { domain: string; accountId: string; route: (method: string, path: string) => string },
+) {
   const method = init.method ?? 'POST';
   const path = init.path ?? '/graphql';
   const rawQueryString = init.rawQueryString ?? '';
+  const routeKey = source.route(method, path);
+  const apiId = source.domain.split('.')[0] as string;
   const now = new Date();
   const headers: Record<string, string> = {
-    host: DOMAIN,
+    host: source.domain,
     'user-agent': 'gongkai-bench/1.0',
     accept: 'application/graphql-response+json, application/json',
     'x-amzn-trace-id': 'Root=1-67891233-abcdef012345678912345678',
@@ -119,16 +161,16 @@ export function functionUrlEvent(init: HttpEventInit = {}) {
     : undefined;
   return {
     version: '2.0',
-    routeKey: '$default',
+    routeKey,
     rawPath: path,
     rawQueryString,
     headers,
     ...(queryStringParameters ? { queryStringParameters } : {}),
     requestContext: {
-      accountId: 'anonymous',
-      apiId: DOMAIN.split('.')[0] as string,
-      domainName: DOMAIN,
-      domainPrefix: DOMAIN.split('.')[0] as string,
+      accountId: source.accountId,
+      apiId,
+      domainName: source.domain,
+      domainPrefix: apiId,
       http: {
         method,
         path,
@@ -137,7 +179,7 @@ export function functionUrlEvent(init: HttpEventInit = {}) {
         userAgent: headers['user-agent'] as string,
       },
       requestId: randomUUID(),
-      routeKey: '$default',
+      routeKey,
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
@@ -147,15 +189,17 @@ export function functionUrlEvent(init: HttpEventInit = {}) {
   };
 }
 
-export interface BundleInvocation {
+export interface BundleInvocation<R = LambdaResponse> {
   /** performance.now() when the child's script began: the process's own start-up. */
   bootMs: number;
   /** `await import(bundle)` alone. */
   importMs: number;
   /** One per event, in order; the first includes the container's lazy set-up. */
-  results: { ms: number; response: LambdaResponse }[];
+  results: { ms: number; response: R }[];
   /** Spawn to exit, as the parent saw it. */
   wallMs: number;
+  /** What the child printed besides its result (the handler's log lines). */
+  stdout: string;
   /** What the child logged (masked errors with their references). */
   stderr: string;
 }
@@ -167,23 +211,26 @@ export interface LambdaResponse {
   isBase64Encoded: boolean;
 }
 
+/** Precedes the child's result on stdout, so that a handler may log there as on Lambda. */
+const RESULT_MARKER = '\u0000gongkai-invocation-result\u0000';
+
 /**
- * Runs in a fresh `node`: reads { bundle, events } from stdin, imports the bundle (timed), calls
- * `handler` with each event in turn (timed) and prints the outcome as JSON.
+ * Runs in a fresh `node`: reads { bundle, events, functionName } from stdin, imports the bundle
+ * (timed), calls `handler` with each event in turn (timed) and prints the outcome as JSON.
  */
 const INVOKER = `
 const bootMs = performance.now();
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
-const { bundle, events } = JSON.parse(input);
+const { bundle, events, functionName } = JSON.parse(input);
 const t0 = performance.now();
 const mod = await import(bundle);
 const importMs = performance.now() - t0;
 const context = {
-  callbackWaitsForEmptyEventLoop: true, functionName: 'graphql', functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:ap-east-1:000000000000:function:graphql', memoryLimitInMB: '1024',
-  awsRequestId: 'local', logGroupName: '/aws/lambda/graphql', logStreamName: 'local',
-  getRemainingTimeInMillis: () => 30000, done() {}, fail() {}, succeed() {},
+  callbackWaitsForEmptyEventLoop: true, functionName, functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:ap-east-1:000000000000:function:' + functionName,
+  memoryLimitInMB: '1024', awsRequestId: 'local', logGroupName: '/aws/lambda/' + functionName,
+  logStreamName: 'local', getRemainingTimeInMillis: () => 30000, done() {}, fail() {}, succeed() {},
 };
 const results = [];
 for (const event of events) {
@@ -191,19 +238,19 @@ for (const event of events) {
   const response = await mod.handler(event, context);
   results.push({ ms: performance.now() - t, response });
 }
-process.stdout.write(JSON.stringify({ bootMs, importMs, results }), () => process.exit(0));
+process.stdout.write(${JSON.stringify(RESULT_MARKER)} + JSON.stringify({ bootMs, importMs, results }), () => process.exit(0));
 `;
 
 /**
  * Imports the bundle in a fresh `node` process (no TypeScript loader: the real bundle runs) and
  * invokes its handler with `events`. `env` is the child's whole environment besides PATH.
  */
-export function invokeBundleInChild(
+export function invokeBundleInChild<R = LambdaResponse>(
   file: string,
   events: unknown[],
   env: Record<string, string>,
   timeoutMs = 30_000,
-): Promise<BundleInvocation> {
+): Promise<BundleInvocation<R>> {
   return new Promise((done, fail) => {
     const start = performance.now();
     const child = spawn(process.execPath, ['--input-type=module', '-e', INVOKER], {
@@ -227,20 +274,27 @@ export function invokeBundleInChild(
         fail(new Error(`bundle child exited with ${signal ?? code}: ${stderr.slice(0, 2000)}`));
         return;
       }
+      const at = stdout.lastIndexOf(RESULT_MARKER);
       try {
+        if (at < 0) throw new Error('no result');
         done({
-          ...(JSON.parse(stdout) as Omit<BundleInvocation, 'wallMs' | 'stderr'>),
+          ...(JSON.parse(stdout.slice(at + RESULT_MARKER.length)) as Omit<
+            BundleInvocation<R>,
+            'wallMs' | 'stdout' | 'stderr'
+          >),
           wallMs,
+          stdout: stdout.slice(0, at),
           stderr,
         });
       } catch {
         fail(
           new Error(
-            `bundle child printed no result: ${stdout.slice(0, 500)} ${stderr.slice(0, 500)}`,
+            `bundle child printed no result: ${stdout.slice(-500)} ${stderr.slice(0, 500)}`,
           ),
         );
       }
     });
-    child.stdin.end(JSON.stringify({ bundle: pathToFileURL(file).href, events }));
+    const functionName = basename(file).replace(/\.m?js$/, '');
+    child.stdin.end(JSON.stringify({ bundle: pathToFileURL(file).href, events, functionName }));
   });
 }
