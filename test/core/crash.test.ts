@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles, listSourceFiles } from '../../packages/core/src/ingest/ingest-files.ts';
-import { ingestSource } from '../../packages/core/src/ingest/ingest-source.ts';
+import { CLAIM_LEASE_MS, ingestSource } from '../../packages/core/src/ingest/ingest-source.ts';
 import { getReportById } from '../../packages/core/src/queries/reports.ts';
 import { countItems, scanAll } from '../support/scan.ts';
 import { freshStore, testDbConfig } from '../support/store.ts';
 import { bytesOf, copiedToYear, corpusText, REPORTS, withFigure } from './corpus.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
+/** The next run comes after the crashed run's claim on its bytes has lapsed. */
+const later = () => new Date(Date.now() + CLAIM_LEASE_MS + 1000);
 
 describe('a crash in the middle of an ingest', () => {
   it('leaves nothing visible, and the next run completes it without duplicates', async () => {
@@ -24,7 +26,9 @@ describe('a crash in the middle of an ingest', () => {
     expect(staged.report).toBeUndefined();
     expect(staged.agency).toBeUndefined();
 
-    const outcome = await ingestSource(store, { bytes: bytesOf(text) });
+    // Within the lease the bytes are still claimed: the run says so instead of racing it.
+    await expect(ingestSource(store, { bytes: bytesOf(text) })).rejects.toThrow(/claimed/);
+    const outcome = await ingestSource(store, { bytes: bytesOf(text) }, { now: later });
     expect(outcome).toMatchObject({ status: 'ingested', version: 1 });
     const clean = await freshStore();
     await ingestSource(clean, { bytes: bytesOf(text) });
@@ -45,7 +49,7 @@ describe('a crash in the middle of an ingest', () => {
       ),
     ).rejects.toThrow('crash');
     expect(await getReportById(store, first.reportId)).toMatchObject({ currentVersion: 1 });
-    expect(await ingestSource(store, { bytes: bytesOf(edited) })).toMatchObject({
+    expect(await ingestSource(store, { bytes: bytesOf(edited) }, { now: later })).toMatchObject({
       status: 'new-version',
       version: 2,
     });
@@ -93,7 +97,7 @@ describe('a crash in the middle of an ingest', () => {
       const partial = await countItems(store);
       const { files } = await listSourceFiles([dir]);
 
-      const rerun = await ingestFiles(store, files);
+      const rerun = await ingestFiles(store, files, { now: later });
       expect(rerun.failed).toEqual([]);
       const clean = await freshStore();
       await ingestFiles(clean, files);

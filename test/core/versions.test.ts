@@ -150,3 +150,26 @@ describe('sources of one agency-year ingested at the same time', () => {
     expect(figure).toBe(1001 + own);
   });
 });
+
+describe('the same bytes ingested several times at once (SQS redelivery, a file under two keys)', () => {
+  it.each([1, 2, 3])(
+    'store one version; the others say unchanged at it; nothing staged is left (run %i)',
+    async () => {
+      const store = await freshStore();
+      const bytes = bytesOf(corpusText(NAME));
+      const outcomes = await Promise.all([1, 2, 3].map(() => ingestSource(store, { bytes })));
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['ingested', 'unchanged', 'unchanged']);
+      const reportId = outcomes[0]?.status === 'failed' ? '' : (outcomes[0]?.reportId ?? '');
+      const report = await getReportById(store, reportId);
+      expect(outcomes.map((o) => (o.status === 'failed' ? -1 : o.version))).toEqual([
+        report?.currentVersion,
+        report?.currentVersion,
+        report?.currentVersion,
+      ]);
+      const versions = await versionsOfReport(store, reportId);
+      expect(versions.map((v) => v.status)).toEqual(['current']);
+      // No staged copy of the values survives beside the current version's.
+      expect((await countItems(store)).value).toBe(report?.valueCount);
+    },
+  );
+});

@@ -8,7 +8,7 @@
  *    jobs recorded on the report so that a later run finishes them after a crash.
  * A crash before 3 leaves only a staged partition, which the next run of the same file rewrites.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   type ExtractDetails,
   extractDetailed,
@@ -72,6 +72,8 @@ export async function ingestSource(
 ): Promise<IngestOutcome> {
   const now = () => (options.now ?? (() => new Date()))().toISOString();
   const sourceHash = createHash('sha256').update(file.bytes).digest('hex');
+  // This run's mark on the bytes it stages (see claimSource).
+  const claim = randomUUID();
   const { db } = store;
 
   let details: ExtractDetails | undefined;
@@ -79,6 +81,7 @@ export async function ingestSource(
     const known = (await db.entities.source.get({ sourceHash }).go()).data;
     if (known?.status === 'complete') {
       await finishPending(store, known.reportId, now);
+      await discardLostStaging(store, known.reportId, sourceHash, known.version);
       return {
         status: 'unchanged',
         fileName: file.fileName,
@@ -111,7 +114,7 @@ export async function ingestSource(
         reason: 'no agency name found in the text',
       };
     try {
-      return await stageAndCommit(store, file, details, sourceHash, now, options);
+      return await stageAndCommit(store, file, details, { sourceHash, claim }, now, options);
     } catch (error) {
       // Another writer committed this report or a neighbour year meanwhile: re-read and redo.
       if (!(error instanceof CommitConflict) || attempt >= MAX_ATTEMPTS) throw error;
@@ -128,7 +131,7 @@ async function stageAndCommit(
   store: Store,
   file: SourceFile,
   details: ExtractDetails,
-  sourceHash: string,
+  { sourceHash, claim }: { sourceHash: string; claim: string },
   now: () => string,
   options: IngestOptions,
 ): Promise<IngestOutcome> {
@@ -208,17 +211,18 @@ async function stageAndCommit(
     ),
     ...findingRecords(key, 'cross', cross),
   ];
-  await clearPartition(store, versionPartition(store, reportId, version));
-  const sourceItem = {
+  // Claim first: the partition may be a live writer's until the claim says otherwise.
+  await claimSource(store, {
     sourceHash,
     reportId,
     version,
     status: 'staged' as const,
+    claim,
     fileName: file.fileName,
     createdAt: at,
-  };
+  });
+  await clearPartition(store, versionPartition(store, reportId, version));
   await batchWrite(store, [
-    ...putRequests(db.entities.source.put([sourceItem]).params()),
     ...putRequests(db.entities.value.put(values).params()),
     ...putRequests(db.entities.finding.put(findings).params()),
     ...putRequests(db.entities.text.put(textChunks(key, details.source)).params()),
@@ -278,7 +282,12 @@ async function stageAndCommit(
               .commit(),
           ]
         : []),
-      source.patch({ sourceHash }).set({ status: 'complete' }).commit(),
+      // Still our claim: the same bytes staged by another writer must not commit twice.
+      source
+        .patch({ sourceHash })
+        .set({ status: 'complete' })
+        .where((attr, op) => `${op.eq(attr.claim, claim)} AND ${op.eq(attr.version, version)}`)
+        .commit(),
       agency
         ? agencies
             .patch({ agencyId })
@@ -350,7 +359,15 @@ async function reserveVersion(store: Store, item: Omit<VersionItem, 'version'>):
   const all = (await versions.query.primary({ reportId: item.reportId }).go({ pages: 'all' })).data;
   const mine = all.find((v) => v.sourceHash === item.sourceHash && v.status === 'staged');
   if (mine) {
-    await versions.put({ ...item, version: mine.version } as VersionItem).go();
+    // Only while still staged: the run that staged it may have committed since it was read.
+    await versions
+      .put({ ...item, version: mine.version } as VersionItem)
+      .where((attr, op) => op.eq(attr.status, 'staged'))
+      .go()
+      .catch((error: unknown) => {
+        if (isConditionFailure(error)) throw new CommitConflict('version committed meanwhile');
+        throw error;
+      });
     return mine.version;
   }
   for (let version = Math.max(0, ...all.map((v) => v.version)) + 1; ; version++) {
@@ -360,6 +377,62 @@ async function reserveVersion(store: Store, item: Omit<VersionItem, 'version'>):
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
+  }
+}
+
+/**
+ * How long a staged claim holds before another run may take it over. Staging one report takes
+ * seconds; a claim this old belongs to a run that crashed or was killed.
+ */
+export const CLAIM_LEASE_MS = 5 * 60 * 1000;
+
+interface SourceItem {
+  sourceHash: string;
+  reportId: string;
+  version: number;
+  status: 'staged';
+  claim: string;
+  fileName?: string;
+  createdAt: string;
+}
+
+/**
+ * Claims the source's bytes. The same bytes may arrive twice at once (a queue redelivers, one
+ * file sits under two names): only one run may stage them. A claim is taken over only by the
+ * run that made it (its own retry) or once it is older than the lease (that run crashed).
+ */
+async function claimSource(store: Store, item: SourceItem): Promise<void> {
+  const expired = new Date(Date.parse(item.createdAt) - CLAIM_LEASE_MS).toISOString();
+  await store.db.entities.source
+    .put(item)
+    .where(
+      (attr, op) =>
+        `${op.notExists(attr.sourceHash)} OR (${op.eq(attr.status, 'staged')} AND (${op.eq(attr.claim, item.claim)} OR ${op.lt(attr.createdAt, expired)}))`,
+    )
+    .go()
+    .catch((error: unknown) => {
+      if (isConditionFailure(error)) throw new CommitConflict('source claimed by another writer');
+      throw error;
+    });
+}
+
+/**
+ * Versions of the same bytes staged by writers that lost the claim: they can never commit (the
+ * commit requires the claim), so their items are removed once the source is complete.
+ */
+async function discardLostStaging(
+  store: Store,
+  reportId: string,
+  sourceHash: string,
+  kept: number,
+): Promise<void> {
+  const versions = store.db.entities.version;
+  const lost = (await versions.query.primary({ reportId }).go({ pages: 'all' })).data.filter(
+    (v) => v.sourceHash === sourceHash && v.status === 'staged' && v.version !== kept,
+  );
+  for (const v of lost) {
+    await clearPartition(store, versionPartition(store, reportId, v.version));
+    await versions.delete({ reportId, version: v.version }).go();
   }
 }
 

@@ -100,6 +100,8 @@ export const sourceSchema = {
     reportId: { type: 'string', required: true },
     version: { type: 'number', required: true },
     status: { type: ['staged', 'complete'] as const, required: true },
+    /** Which ingest run staged these bytes: one run's own retries may reclaim them, no other's. */
+    claim: { type: 'string' },
     fileName: { type: 'string' },
     createdAt: { type: 'string', required: true },
   },
