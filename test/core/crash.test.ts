@@ -27,11 +27,33 @@ describe('a crash in the middle of an ingest', () => {
     expect(staged.agency).toBeUndefined();
 
     // Within the lease the bytes are still claimed: the run says so instead of racing it.
-    await expect(ingestSource(store, { bytes: bytesOf(text) })).rejects.toThrow(/claimed/);
+    await expect(ingestSource(store, { bytes: bytesOf(text) })).rejects.toThrow(
+      /being ingested by another run \(or one stopped less than 5 minutes ago\); try again later/,
+    );
+    // A folder run reports that one file and goes on with the others.
+    const folder = mkdtempSync(join(tmpdir(), 'gongkai-claimed-'));
+    try {
+      writeFileSync(join(folder, 'claimed.txt'), bytesOf(text));
+      writeFileSync(join(folder, 'other.txt'), bytesOf(corpusText('js-huaian-city-2024.txt')));
+      const run = await ingestFiles(
+        store,
+        [join(folder, 'claimed.txt'), join(folder, 'other.txt')],
+        {
+          base: folder,
+        },
+      );
+      expect(run.ingested).toBe(1);
+      expect(run.failed).toEqual([
+        { file: 'claimed.txt', reason: expect.stringMatching(/^being ingested by another run/) },
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
     const outcome = await ingestSource(store, { bytes: bytesOf(text) }, { now: later });
     expect(outcome).toMatchObject({ status: 'ingested', version: 1 });
     const clean = await freshStore();
     await ingestSource(clean, { bytes: bytesOf(text) });
+    await ingestSource(clean, { bytes: bytesOf(corpusText('js-huaian-city-2024.txt')) });
     expect(await countItems(store)).toEqual(await countItems(clean));
   });
 

@@ -34,6 +34,7 @@ export {
   type IngestOptions,
   type IngestOutcome,
   ingestSource,
+  SourceClaimedError,
   type SourceFile,
 } from './ingest/ingest-source.ts';
 export { parseReportId, reportIdOf, type ValueRecord as StagedValue } from './ingest/records.ts';

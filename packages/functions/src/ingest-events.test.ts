@@ -1,3 +1,4 @@
+import { SourceClaimedError } from '@gongkai/core';
 import { describe, expect, it } from 'vitest';
 import {
   classifyFailure,
@@ -184,6 +185,7 @@ describe('classifyFailure', () => {
       true,
       'conflict',
     ],
+    ['the bytes claimed by another run', new SourceClaimedError('a.txt'), true, 'conflict'],
     ['S3 answering 500', sdkError('InternalError', 500, 'server'), true, 'server'],
     ['an unknown 502', sdkError('BadGateway', 502, 'server'), true, 'server'],
     ['a connection reset', nodeError('ECONNRESET'), true, 'network'],

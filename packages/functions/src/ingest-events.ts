@@ -110,7 +110,12 @@ const THROTTLED = new Set([
   'SlowDown',
   'TooManyRequestsException',
 ]);
-const CONFLICT = new Set(['TransactionConflictException', 'TransactionInProgressException']);
+// SourceClaimedError: the same bytes are being ingested by another invocation; retry later.
+const CONFLICT = new Set([
+  'TransactionConflictException',
+  'TransactionInProgressException',
+  'SourceClaimedError',
+]);
 const SERVER = new Set([
   'InternalServerError',
   'InternalError',

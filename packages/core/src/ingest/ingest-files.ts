@@ -3,7 +3,12 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { MAX_INPUT_BYTES } from '@gongkai/extract';
 import type { Store } from '../db/store.ts';
-import { type IngestOptions, type IngestOutcome, ingestSource } from './ingest-source.ts';
+import {
+  type IngestOptions,
+  type IngestOutcome,
+  ingestSource,
+  SourceClaimedError,
+} from './ingest-source.ts';
 
 /** In a folder, only files that can hold a report text are taken; named files are always tried. */
 const REPORT_EXTENSIONS = new Set([
@@ -117,5 +122,12 @@ async function ingestPath(
       reason: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
     };
   }
-  return ingestSource(store, { bytes, fileName }, options);
+  try {
+    return await ingestSource(store, { bytes, fileName }, options);
+  } catch (error) {
+    // One file still claimed by another run fails alone; the rest of the folder goes on.
+    if (error instanceof SourceClaimedError)
+      return { status: 'failed', fileName, reason: error.message.replace(`${fileName}: `, '') };
+    throw error;
+  }
 }

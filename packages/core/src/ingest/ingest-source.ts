@@ -117,6 +117,8 @@ export async function ingestSource(
       return await stageAndCommit(store, file, details, { sourceHash, claim }, now, options);
     } catch (error) {
       // Another writer committed this report or a neighbour year meanwhile: re-read and redo.
+      if (error instanceof ClaimConflict && attempt >= MAX_ATTEMPTS)
+        throw new SourceClaimedError(file.fileName);
       if (!(error instanceof CommitConflict) || attempt >= MAX_ATTEMPTS) throw error;
       // Jittered backoff, so that writers racing for one agency stop colliding.
       await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** Math.min(attempt, 6)));
@@ -126,6 +128,22 @@ export async function ingestSource(
 
 /** The flip transaction lost a race with another writer; the whole plan is re-read and redone. */
 class CommitConflict extends Error {}
+
+/** Another run holds a live claim on the same bytes. */
+class ClaimConflict extends CommitConflict {}
+
+/**
+ * The same bytes are being ingested by another run, or were by one that stopped within the
+ * claim lease. Nothing was written; trying again later completes or finds them.
+ */
+export class SourceClaimedError extends Error {
+  constructor(fileName: string | undefined) {
+    super(
+      `${fileName ? `${fileName}: ` : ''}being ingested by another run (or one stopped less than ${CLAIM_LEASE_MS / 60_000} minutes ago); try again later`,
+    );
+    this.name = 'SourceClaimedError';
+  }
+}
 
 async function stageAndCommit(
   store: Store,
@@ -411,7 +429,7 @@ async function claimSource(store: Store, item: SourceItem): Promise<void> {
     )
     .go()
     .catch((error: unknown) => {
-      if (isConditionFailure(error)) throw new CommitConflict('source claimed by another writer');
+      if (isConditionFailure(error)) throw new ClaimConflict('source claimed by another run');
       throw error;
     });
 }
