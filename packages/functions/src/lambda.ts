@@ -5,6 +5,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { encodeAnswer } from './content-encoding.ts';
 import { depsFromEnv } from './deps.ts';
+import { viewerAddress } from './viewer-address.ts';
 import { type Api, createApi, MAX_BODY_BYTES, tooLarge } from './yoga.ts';
 
 let api: Api | null = null;
@@ -13,8 +14,7 @@ function instance(): Api {
   api ??= createApi({
     deps: depsFromEnv(),
     graphiql: false,
-    clientAddress: (ctx) =>
-      (ctx.event as APIGatewayProxyEventV2 | undefined)?.requestContext.http.sourceIp,
+    clientAddress: (ctx) => viewerAddress(ctx.event as APIGatewayProxyEventV2 | undefined),
   });
   return api;
 }
