@@ -587,6 +587,23 @@ describe('compression', () => {
   });
 });
 
+describe('cross-origin callers', () => {
+  it('get no CORS grant from the API itself (the deployment lists its one origin)', async () => {
+    const origin = 'https://elsewhere.example';
+    const preflight = await fetch(api.url, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const post = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ query: '{ metrics { metric } }' }),
+    });
+    expect(post.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
 describe('limits', () => {
   it.each([
     [

@@ -36,6 +36,9 @@ export function createApi(options: ApiOptions): Api {
     graphqlEndpoint: GRAPHQL_PATH,
     graphiql: options.graphiql ? { title: 'Gongkai GraphQL' } : false,
     landingPage: false,
+    // yoga's default answers any origin. The web app calls its own origin (the local server, or
+    // the Router on AWS, whose Function URL lists the one allowed origin), so no CORS here.
+    cors: false,
     maskedErrors: { maskError: (error) => maskError(error, log) },
     logging: false,
     plugins: [
