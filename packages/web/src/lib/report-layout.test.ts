@@ -7,7 +7,6 @@ import {
   type ListBlock,
   layoutCells,
   layoutReport,
-  readableLabel,
 } from './report-layout.ts';
 
 const OLD = ['PROVINCIAL', 'NATIONAL_2014'];
@@ -40,17 +39,17 @@ const catalog: CatalogIndicator[] = [
   e('review.upheld', '(一)维持具体行政行为数', 'review', [...OLD, ...GOV]),
   e('fees.collected', '依申请公开信息收取的费用', 'fees', NAT, '万元'),
   e('fees.processing', '信息处理费', 'fees', G21, '元'),
-  e('art20.rules.made', '规章 · made', 'art20', G19),
-  e('art20.rules.issued', '规章 · issued', 'art20', G21),
-  e('art20.rules.repealed', '规章 · repealed', 'art20', G21),
-  e('art20.licensing.decisions', '行政许可 · decisions', 'art20', GOV),
-  e('art20.fees.amount', '行政事业性收费 · amount', 'art20', G21, '万元'),
-  e('requests.new:natural', '一、本年新收政府信息公开申请数量 · natural', 'requests', GOV),
-  e('requests.new:total', '一、本年新收政府信息公开申请数量 · total', 'requests', GOV),
-  e('requests.granted:total', '(一)予以公开 · total', 'requests', GOV),
-  e('requests.denied.stateSecret:total', '1.属于国家秘密 · total', 'requests', GOV),
-  e('requests.otherHandling:total', '(六)其他处理 · total', 'requests', G19),
-  e('requests.otherHandling.other:total', '3.其他 · total', 'requests', G21),
+  e('art20.rules.made', '规章 · 本年新制作数量', 'art20', G19),
+  e('art20.rules.issued', '规章 · 本年制发件数', 'art20', G21),
+  e('art20.rules.repealed', '规章 · 本年废止件数', 'art20', G21),
+  e('art20.licensing.decisions', '行政许可 · 处理决定数量', 'art20', GOV),
+  e('art20.fees.amount', '行政事业性收费 · 金额', 'art20', G21, '万元'),
+  e('requests.new:natural', '一、本年新收政府信息公开申请数量 · 自然人', 'requests', GOV),
+  e('requests.new:total', '一、本年新收政府信息公开申请数量 · 总计', 'requests', GOV),
+  e('requests.granted:total', '(一)予以公开 · 总计', 'requests', GOV),
+  e('requests.denied.stateSecret:total', '1.属于国家秘密 · 总计', 'requests', GOV),
+  e('requests.otherHandling:total', '(六)其他处理 · 总计', 'requests', G19),
+  e('requests.otherHandling.other:total', '3.其他 · 总计', 'requests', G21),
   e('review.pending', 'review.pending', 'review', GOV),
   e('litigation.direct.total', 'litigation.direct.total', 'litigation', GOV),
 ];
@@ -246,16 +245,5 @@ describe('layoutReport: figures outside the form', () => {
       ['行政复议', [['行政复议数量', 'value']]],
       ['其他', [['神秘数字', 'value']]],
     ]);
-  });
-});
-
-describe('readableLabel', () => {
-  it.each([
-    ['requests.new:natural', '一、本年新收 · natural', '一、本年新收 · 自然人'],
-    ['art20.rules.inForce', '规章 · inForce', '规章 · 现行有效件数'],
-    ['review.total', '行政复议数量', '行政复议数量'],
-    ['x', 'a · unknownColumn', 'a · unknownColumn'],
-  ])('%s', (code, label, expected) => {
-    expect(readableLabel({ code, label })).toBe(expected);
   });
 });

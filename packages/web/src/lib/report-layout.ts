@@ -102,31 +102,6 @@ const NATIONAL_TITLES: Record<string, string> = {
 
 const OLD_ORDER = Object.keys(NATIONAL_TITLES);
 
-/** Column suffixes of table 三. */
-export const REQUEST_COLUMN_LABELS: Record<string, string> = {
-  natural: '自然人',
-  business: '商业企业',
-  research: '科研机构',
-  nonprofit: '社会公益组织',
-  legal: '法律服务机构',
-  other: '其他',
-  total: '总计',
-};
-
-const ART20_COLUMN_LABELS: Record<string, string> = {
-  made: '本年新制作数量',
-  published: '本年新公开数量',
-  total: '对外公开总数量',
-  issued: '本年制发件数',
-  repealed: '本年废止件数',
-  inForce: '现行有效件数',
-  previous: '上一年项目数量',
-  change: '本年增/减',
-  decisions: '处理决定数量',
-  projects: '采购项目数量',
-  amount: '金额',
-};
-
 interface Art20Block {
   title: string;
   rows: string[];
@@ -166,19 +141,16 @@ const TABLE4_COLUMNS: [key: string, label: string][] = [
 
 const CUMULATIVE = ':cumulative';
 
-/** The catalog label's row part: '规章 · issued' → '规章'. */
+/** The catalog label's row part: '规章 · 本年制发件数' → '规章'. */
 function rowLabelOf(label: string): string {
   const i = label.lastIndexOf(' · ');
   return i < 0 ? label : label.slice(0, i);
 }
 
-/** A catalog label in words: its English column suffix, if any, said in Chinese. */
-export function readableLabel(entry: Pick<CatalogIndicator, 'code' | 'label'>): string {
-  const i = entry.label.lastIndexOf(' · ');
-  if (i < 0) return entry.label;
-  const column = entry.label.slice(i + 3);
-  const words = REQUEST_COLUMN_LABELS[column] ?? ART20_COLUMN_LABELS[column];
-  return words ? `${entry.label.slice(0, i)} · ${words}` : entry.label;
+/** The catalog label's column part, as the table heads it: '规章 · 本年制发件数' → '本年制发件数'. */
+function columnLabelOf(label: string): string {
+  const i = label.lastIndexOf(' · ');
+  return i < 0 ? label : label.slice(i + 3);
 }
 
 function depthOf(entry: CatalogIndicator): number {
@@ -210,7 +182,7 @@ function listRows<V extends LayoutValue>(
   entries: CatalogIndicator[],
 ): ListRow<V>[] {
   return entries.flatMap((entry) => {
-    const label = readableLabel(entry);
+    const label = entry.label;
     const depth = depthOf(entry);
     const rows: ListRow<V>[] = [{ label, depth, cell: cellOf(ctx, entry, label) }];
     // The 历年累计 column of the old provincial tables sits beside its year's figure.
@@ -234,7 +206,8 @@ function art20Blocks<V extends LayoutValue>(
     const columns = [...new Set(mine.map((e) => e.code.split('.')[2] ?? ''))];
     const columnLabels = columns.map((c) => {
       if (c === 'decisions' && ctx.form === 'GOV_2021') return '本年处理决定数量';
-      return block.columns?.[c] ?? ART20_COLUMN_LABELS[c] ?? c;
+      const entry = mine.find((e) => e.code.split('.')[2] === c);
+      return block.columns?.[c] ?? (entry ? columnLabelOf(entry.label) : c);
     });
     const rows: GridRow<V>[] = block.rows.flatMap((row) => {
       const rowEntries = mine.filter((e) => e.code.split('.')[1] === row);
@@ -270,7 +243,10 @@ function requestGrid<V extends LayoutValue>(
   });
   if (cells.length === 0) return null;
   const columns = [...new Set(cells.map((c) => c.column))];
-  const columnLabels = columns.map((c) => REQUEST_COLUMN_LABELS[c] ?? c);
+  const columnLabels = columns.map((c) => {
+    const found = cells.find((cell) => cell.column === c);
+    return found ? columnLabelOf(found.entry.label) : c;
+  });
   const rowKeys = [...new Set(cells.map((c) => c.row))];
   const rows: GridRow<V>[] = [];
   const opened = new Set<string>();
@@ -431,7 +407,7 @@ function extraSection<V extends LayoutValue>(
       block = { kind: 'list', title: topic, rows: [] };
       blocks.push(block);
     }
-    const base = entry ? readableLabel(entry) : v.label;
+    const base = entry ? entry.label : v.label;
     const label = v.code.endsWith(CUMULATIVE) ? `${base}（历年累计）` : base;
     const cell = cellOf(
       ctx,

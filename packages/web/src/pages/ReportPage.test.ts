@@ -33,9 +33,9 @@ const ind = (code: string, label: string, section: string, forms: string[], unit
 const catalog = [
   ind('requests.received', '(一)收到申请数', 'requests', OLD),
   ind('fees.processing', '信息处理费', 'fees', G21, '元'),
-  ind('requests.new:natural', '一、本年新收政府信息公开申请数量 · natural', 'requests', GOV),
-  ind('requests.new:total', '一、本年新收政府信息公开申请数量 · total', 'requests', GOV),
-  ind('requests.granted:total', '(一)予以公开 · total', 'requests', GOV),
+  ind('requests.new:natural', '一、本年新收政府信息公开申请数量 · 自然人', 'requests', GOV),
+  ind('requests.new:total', '一、本年新收政府信息公开申请数量 · 总计', 'requests', GOV),
+  ind('requests.granted:total', '(一)予以公开 · 总计', 'requests', GOV),
   ind('review.total', '行政复议数量', 'review', [...OLD, ...GOV]),
 ];
 
@@ -91,8 +91,8 @@ function reportData(over: Record<string, unknown> = {}) {
         },
       ],
       values: [
-        val('requests.new:total', '一、本年新收政府信息公开申请数量 · total', 0),
-        val('requests.new:natural', '一、本年新收政府信息公开申请数量 · natural', null),
+        val('requests.new:total', '一、本年新收政府信息公开申请数量 · 总计', 0),
+        val('requests.new:natural', '一、本年新收政府信息公开申请数量 · 自然人', null),
         val('review.total', '行政复议数量', 0),
         val('fees.processing', '信息处理费', 120, {
           unit: '元',
