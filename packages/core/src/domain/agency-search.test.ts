@@ -581,3 +581,18 @@ describe('AgencySearchIndex at 300,000 agencies', () => {
     for (let i = 0; i < 15; i++) check(...randomQuery([...live.values()], rnd));
   });
 });
+
+describe('regionCounts', () => {
+  it('counts live agencies per region code, and follows additions and removals', () => {
+    const index = new AgencySearchIndex([
+      { id: 'a', name: '甲局', regionCode: '440106', level: 'department' },
+      { id: 'b', name: '乙局', regionCode: '440106', level: 'department' },
+      { id: 'c', name: '丙局', regionCode: null, level: 'department' },
+    ]);
+    expect([...index.regionCounts()]).toEqual([['440106', 2]]);
+    index.add({ id: 'd', name: '丁局', regionCode: '350128', level: 'department' });
+    expect(index.regionCounts().get('350128')).toBe(1);
+    index.remove('a');
+    expect(index.regionCounts().get('440106')).toBe(1);
+  });
+});

@@ -299,6 +299,7 @@ export class AgencySearchIndex {
   private sortedSlots = 0;
   private slotOf = new Map<string, number>();
   private dead = 0;
+  private countsByRegion: Map<string, number> | null = null;
 
   // Token dictionary, and each slot's tokens in one arena.
   private tokenIds = new Map<string, number>();
@@ -351,6 +352,7 @@ export class AgencySearchIndex {
 
   /** Adds an entry, replacing any entry with the same id. */
   add(entry: SearchEntry): void {
+    this.countsByRegion = null;
     this.remove(entry.id);
     const doc = this.prepare(entry);
     this.post(this.insert(doc), doc);
@@ -360,6 +362,7 @@ export class AgencySearchIndex {
   remove(id: string): boolean {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
+    this.countsByRegion = null;
     this.slotOf.delete(id);
     this.alive[slot] = 0;
     this.dead += 1;
@@ -367,8 +370,12 @@ export class AgencySearchIndex {
     return true;
   }
 
-  /** Live agencies per six-digit region code (others are left out), for browsing by place. */
-  regionCounts(): Map<string, number> {
+  /**
+   * Live agencies per six-digit region code (others are left out), for browsing by place. Kept
+   * until the next change: a region page asks for it up to three times, each a pass over every slot.
+   */
+  regionCounts(): ReadonlyMap<string, number> {
+    if (this.countsByRegion) return this.countsByRegion;
     const counts = new Map<string, number>();
     for (let slot = 0; slot < this.slots; slot++) {
       const rn = this.regionNum[slot] as number;
@@ -376,6 +383,7 @@ export class AgencySearchIndex {
       const code = String(rn).padStart(6, '0');
       counts.set(code, (counts.get(code) ?? 0) + 1);
     }
+    this.countsByRegion = counts;
     return counts;
   }
 
