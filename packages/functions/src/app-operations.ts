@@ -1,7 +1,7 @@
 /**
- * The operations behind the web app's main pages, as the app will send them. The benchmarks
- * measure these (DynamoDB requests per operation, latency), so the figures are the pages' own;
- * the web app imports them from `@gongkai/functions/app-operations`.
+ * Operations shaped like the web app's main pages, for the API benchmarks (DynamoDB requests per
+ * operation, latency). The app writes its own documents beside its pages (packages/web, typed by
+ * gql.tada); these follow them by hand, so a page that asks for much more should be mirrored here.
  */
 
 /** The search box: agencies by name, with enough to show a result line. */
